@@ -1,0 +1,59 @@
+/**
+ * The register (工资表) as a table of text cells, and the checks an input table must pass before a run:
+ * required columns present, 工号 unique.
+ * @example registerTable(run).headers // ["工号", "姓名", "基本工资", …, "实发工资"]
+ */
+import { type CompiledPolicy, Dec, type PayrollRun } from "@xinsuan/core";
+import { AppError } from "../app-error.js";
+import type { Table } from "../io/read-table.js";
+
+/** Throws AppError naming the file and the columns or rows at fault. */
+export function validateHeaders(policy: CompiledPolicy, table: Table): void {
+  const problems: string[] = [];
+  const have = new Set(table.headers);
+  const required = ["工号", "姓名"];
+  for (const [name, def] of Object.entries(policy.doc.inputs)) {
+    if (def.required || (def.default === undefined && !def.fallback)) required.push(name);
+  }
+  for (const col of required) {
+    if (!have.has(col)) problems.push(`${table.file}：缺少必需的列“${col}”`);
+  }
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    const id = (r.cells.工号 ?? "").trim();
+    if (!id) continue;
+    const first = seen.get(id);
+    if (first !== undefined)
+      problems.push(`${table.file} 第${r.rowNumber}行 “工号”列：工号“${id}”与第${first}行重复`);
+    else seen.set(id, r.rowNumber);
+  }
+  if (problems.length > 0) {
+    throw new AppError(
+      "INPUT_INVALID",
+      `输入文件 ${table.file} 有 ${problems.length} 处问题，未计算`,
+      `input file ${table.file} has ${problems.length} problem(s)`,
+      problems,
+    );
+  }
+}
+
+/** Register rows: amounts as decimal text with the column's places (2 for money). */
+export function registerTable(run: PayrollRun): {
+  headers: string[];
+  rows: string[][];
+  numeric: Set<string>;
+} {
+  const headers = run.policy.register;
+  const width = run.columns.length;
+  const colIndex = new Map(run.columns.map((c, k) => [c.name, k]));
+  const numeric = new Set(headers.filter((h) => colIndex.has(h)));
+  const rows = run.employees.map((e, i) =>
+    headers.map((h) => {
+      const k = colIndex.get(h);
+      if (k === undefined) return String(e.values[h] ?? "");
+      const places = run.columns[k]!.places;
+      return Dec.fromCoefficient(run.units[i * width + k]!, places).toFixed(Math.max(places, 2));
+    }),
+  );
+  return { headers, rows, numeric };
+}

@@ -1,0 +1,52 @@
+/**
+ * Reads a user's table (.csv, .xlsx or .json) into trimmed strings, or returns every problem found, in Chinese and
+ * English. Never throws for a bad user file.
+ * @example const r = await readTable("考勤.xlsx"); if (!r.ok) for (const e of r.errors) console.error(e.zh);
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { buildTable } from "./build-table.js";
+import { type GridResult, readCsvGrid } from "./read-csv.js";
+import { readJsonTable } from "./read-json.js";
+import { readXlsxGrid } from "./read-xlsx.js";
+import { notAFile, notFound, readFailed, unsupportedExtension } from "./table-errors.js";
+import type { TableReadResult } from "./table-types.js";
+
+export type { Table, TableError, TableReadResult, TableRow } from "./table-types.js";
+
+const SUPPORTED = new Set([".csv", ".xlsx", ".json"]);
+
+function errnoCode(e: unknown): string | undefined {
+  if (typeof e !== "object" || e === null || !("code" in e)) return undefined;
+  return typeof e.code === "string" ? e.code : undefined;
+}
+
+async function readBytes(path: string): Promise<{ bytes: Uint8Array } | TableReadResult> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, errors: [notAFile(path)] };
+    return { bytes: await readFile(path) };
+  } catch (e: unknown) {
+    const code = errnoCode(e);
+    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, errors: [notFound(path)] };
+    return { ok: false, errors: [readFailed(path, e instanceof Error ? e.message : String(e))] };
+  }
+}
+
+/**
+ * Reads a table by file extension: .csv (UTF-8 or GBK), .xlsx (first worksheet) or .json (array of flat objects).
+ * @example const r = await readTable("工资.csv"); if (r.ok) console.log(r.table.headers);
+ */
+export async function readTable(path: string): Promise<TableReadResult> {
+  if (typeof path !== "string" || path === "")
+    throw new TypeError("readTable: path must be a non-empty string");
+  const read = await readBytes(path);
+  if (!("bytes" in read)) return read;
+  const ext = extname(path).toLowerCase();
+  if (!SUPPORTED.has(ext)) return { ok: false, errors: [unsupportedExtension(path, extname(path))] };
+  if (ext === ".json") return readJsonTable(path, read.bytes);
+  const grid: GridResult =
+    ext === ".csv" ? readCsvGrid(path, read.bytes) : await readXlsxGrid(path, read.bytes);
+  if (grid.fatal) return { ok: false, errors: grid.errors };
+  return buildTable(path, grid.grid, grid.errors);
+}

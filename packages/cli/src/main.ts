@@ -1,0 +1,88 @@
+/**
+ * The `xinsuan` command. Every failure ends with a clear message (file, row, column, what is wrong) and a
+ * non-zero exit code from the AppError table; never a stack trace for a user error.
+ * @example await runCli(["calc", "--policy", "grade-tier-structure", "--inputs", "in.csv", "--period", "2026-10"])
+ */
+import { Command, CommanderError } from "commander";
+import { AppError, EXIT_CODES } from "./app-error.js";
+import { runCalc } from "./commands/calc.js";
+import { runCheck } from "./commands/check.js";
+import { runDemo } from "./commands/demo.js";
+import { runTemplateExport, runTemplates } from "./commands/templates-cmd.js";
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw new AppError("USAGE", `缺少参数 ${flag}`, `missing ${flag}`);
+  return value;
+}
+
+/** Runs the CLI with arguments; resolves to the exit code. */
+export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
+  const program = new Command();
+  program
+    .name("xinsuan")
+    .description("薪算 xinsuan：客服薪酬计算（方案即数据，每一元都有解释）")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  program
+    .command("calc")
+    .description("按方案和输入表计算一个期间的工资")
+    .option("--policy <file|template>", "方案 YAML 文件或模板 id")
+    .option("--inputs <file>", "输入表：.csv / .xlsx / .json，每行一名员工")
+    .option("--period <YYYY-MM>", "薪资期间，如 2026-10")
+    .option("--out <file>", "写出工资表：.csv / .xlsx / .json")
+    .option("--explain <工号>", "打印该员工的工资条及每一项的解释")
+    .option("--state <file>", "上期结转状态（JSON），如上月订单门槛")
+    .option("--state-out <file>", "写出本期结转到下期的状态（JSON）")
+    .action(async (o: Record<string, string | undefined>) => {
+      await runCalc(
+        {
+          policy: need(o.policy, "--policy"),
+          inputs: need(o.inputs, "--inputs"),
+          period: need(o.period, "--period"),
+          ...(o.out ? { out: o.out } : {}),
+          ...(o.explain ? { explain: o.explain } : {}),
+          ...(o.state ? { state: o.state } : {}),
+          ...(o.stateOut ? { stateOut: o.stateOut } : {}),
+        },
+        io.out,
+      );
+    });
+  program
+    .command("check <policy>")
+    .description("检查方案：未知名称、类型错误、循环引用、未用到的输入，一次列出全部问题")
+    .action((policy: string) => runCheck(policy, io.out));
+  program
+    .command("templates")
+    .description("列出内置模板")
+    .option("--json", "以 JSON 输出")
+    .action((o: { json?: boolean }) => runTemplates(Boolean(o.json), io.out));
+  const template = program.command("template").description("模板操作");
+  template
+    .command("export <id> <dir>")
+    .description("把模板的 policy.yaml 和示例输入写到目录")
+    .action((id: string, dir: string) => runTemplateExport(id, dir, io.out));
+  program
+    .command("demo")
+    .description("演示：生成一个示例公司并算一个月的工资，打印工资表汇总和一张带解释的工资条")
+    .action(() => runDemo(io.out));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(`错误：${e.zh}`);
+      for (const d of e.details) io.err(`  ${d}`);
+      return EXIT_CODES[e.code];
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_CODES.USAGE;
+    io.err(`内部错误（请把这段信息发给开发者）：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 70;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Explained payslips: every line with its formula, the values substituted, where each came from, and a sentence
+ * such as `岗位工资 = 级别工资[E] 800.00 × 阶系数[3] 75% = 600.00`. Rendered on demand by recomputing the one
+ * employee against the run's stored group results, so it always matches the run.
+ * @example explainPayslip(run, 0).lines[0].sentence
+ */
+
+import type { Expr } from "../formula/ast.js";
+import { type Display, GROUP_LEVELS } from "../formula/scope.js";
+import { CellError, type EvalCtx, type TraceEntry, type Val } from "../formula/types.js";
+import { formatValue } from "../formula/values.js";
+import type { Dec } from "../money/decimal.js";
+import { ROUNDING_MODE_ZH } from "../money/rounding.js";
+import type { PolicyNode, RowEnv } from "../policy/types.js";
+import type { EmployeeError, PayrollRun } from "./run.js";
+
+export type ExplainedRef = { label: string; value: string; source: string };
+export type ExplainedLine = {
+  name: string;
+  kind: string;
+  value: string;
+  formula: string;
+  substituted: string;
+  sentence: string;
+  refs: ExplainedRef[];
+  note?: string;
+  description?: string;
+};
+export type ExplainedPayslip = {
+  工号: string;
+  姓名: string;
+  period: string;
+  policy: string;
+  lines: ExplainedLine[];
+  /** Intermediate values (calcs, scores, derived inputs) the lines used. */
+  details: ExplainedLine[];
+  error: EmployeeError | null;
+};
+
+const SOURCE_ZH: Record<string, string> = {
+  param: "方案参数",
+  table: "方案表格",
+  input: "输入列",
+  field: "员工信息",
+  context: "本期",
+  calc: "计算项",
+  item: "工资项",
+  score: "考核项",
+  total: "合计",
+  state: "上期结转",
+  group: "分组汇总",
+};
+
+/**
+ * Explains one employee's payslip line by line.
+ * @example explainPayslip(run, 0).lines.find((l) => l.name === "岗位工资")?.sentence
+ */
+export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip {
+  const policy = run.policy;
+  const row = run.employees[index]!;
+  const slots: (Val | undefined)[] = new Array(policy.slotCount).fill(undefined);
+  const ctx: EvalCtx = {
+    slots,
+    emp: index,
+    groupOf: (level) => run.groups.of[level]![index]!,
+    aggregates: run.aggregates,
+    trace: null,
+    compute: (slot) => {
+      const v = policy.bySlot[slot]!.eval(ctx, env);
+      slots[slot] = v;
+      return v;
+    },
+  };
+  const stateScope = new Map(
+    policy.nodes.filter((n) => n.kind === "state").map((n) => [n.name, n.stateScope ?? -1]),
+  );
+  const env: RowEnv = {
+    values: row.values,
+    period: run.period,
+    prior: (name) => {
+      const scope = stateScope.get(name) ?? -1;
+      if (scope < 0) return run.prior.employees?.[String(row.values.工号 ?? "").trim()]?.[name];
+      const key = run.groups.keys[scope]![run.groups.of[scope]![index]!]!;
+      return run.prior.groups?.[GROUP_LEVELS[scope]!]?.[key]?.[name];
+    },
+  };
+  const error = run.errors[index] ?? null;
+  const done = { has: (id: string) => slots[policy.nodes.find((n) => n.id === id)!.slot] !== undefined };
+  for (const pass of policy.passes) {
+    for (const n of pass) {
+      if (slots[n.slot] !== undefined) continue;
+      try {
+        slots[n.slot] = n.eval(ctx, env);
+      } catch (e) {
+        if (!(e instanceof CellError)) throw e;
+      }
+    }
+  }
+  const source = row.source;
+  const explainNode = (n: PolicyNode): ExplainedLine => {
+    const value = done.has(n.id) ? formatValue(slots[n.slot] ?? null, n.display) : "（未算出）";
+    if (!n.formula) {
+      const text = n.kind === "input" || n.kind === "field" ? inputSource(n, source) : (n.description ?? "");
+      return {
+        name: n.name,
+        kind: n.kind,
+        value,
+        formula: "",
+        substituted: "",
+        sentence: `${n.name} = ${value}（${text}）`,
+        refs: [],
+      };
+    }
+    const trace: TraceEntry[] = [];
+    ctx.trace = trace;
+    let raw: Val = null;
+    try {
+      raw = n.formula.compiled.fn(ctx);
+    } catch {
+      raw = null;
+    }
+    ctx.trace = null;
+    const bySpan = new Map(trace.map((t) => [t.span.start, t]));
+    const substituted = render(n.formula.ast, bySpan);
+    const refs = dedupe(trace).map((t) => ({
+      label: t.label,
+      value: formatValue(t.value, displayOf(t.source)),
+      source: sourceText(t, policy.byName.get(t.label), source, row.values),
+    }));
+    const line: ExplainedLine = {
+      name: n.name,
+      kind: n.item?.kind ?? n.kind,
+      value,
+      formula: n.formula.text.trim(),
+      substituted,
+      sentence: `${n.name} = ${substituted} = ${value}`,
+      refs,
+    };
+    if (n.item && raw !== null && done.has(n.id) && !(raw as Dec).eq(slots[n.slot] as Dec)) {
+      line.note = `${formatValue(raw, "number")} 按${ROUNDING_MODE_ZH[n.item.mode]}取到${["元", "角", "分"][n.item.places] ?? `${n.item.places}位小数`}`;
+    }
+    const desc = n.item?.explain ?? n.description;
+    if (desc) line.description = desc;
+    return line;
+  };
+  const lines = policy.items.map((i) => explainNode(i.node));
+  for (const t of ["应发工资", "扣款合计", "实发工资"]) {
+    const n = policy.byName.get(t)!;
+    const parts = policy.nodes.filter((x) => n.deps.includes(x.id));
+    const value = done.has(n.id) ? formatValue(slots[n.slot] ?? null, "money") : "（未算出）";
+    const substituted =
+      parts.map((p) => `${p.name} ${formatValue(slots[p.slot] ?? null, "money")}`).join(" + ") || "0";
+    const sentence =
+      t === "实发工资" ? `实发工资 = 应发工资 − 扣款合计 = ${value}` : `${t} = ${substituted} = ${value}`;
+    lines.push({
+      name: t,
+      kind: "total",
+      value,
+      formula: n.description ?? "",
+      substituted,
+      sentence,
+      refs: [],
+    });
+  }
+  const details: ExplainedLine[] = [];
+  const seen = new Set(policy.items.map((i) => i.name));
+  const queue = lines.flatMap((l) => l.refs.map((r) => r.label));
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const n = policy.byName.get(name);
+    if (!n || !["calc", "score", "scorecard", "input", "state"].includes(n.kind)) continue;
+    if (n.kind === "input" && (!n.formula || (row.values[n.name] ?? "").trim() !== "")) continue;
+    const d = explainNode(n);
+    details.push(d);
+    queue.push(...d.refs.map((r) => r.label));
+    if (n.kind === "scorecard")
+      queue.push(...policy.nodes.filter((x) => n.deps.includes(x.id)).map((x) => x.name));
+  }
+  return {
+    工号: String(row.values.工号 ?? ""),
+    姓名: String(row.values.姓名 ?? ""),
+    period: run.period.period,
+    policy: `${policy.doc.name}（${policy.doc.id} v${policy.doc.version}）`,
+    lines,
+    details,
+    error,
+  };
+}
+
+function displayOf(source: string): Display {
+  return (source.split(":")[1] ?? "number") as Display;
+}
+
+function dedupe(trace: TraceEntry[]): TraceEntry[] {
+  const seen = new Set<string>();
+  return trace.filter((t) => {
+    if (seen.has(t.label)) return false;
+    seen.add(t.label);
+    return true;
+  });
+}
+
+function inputSource(n: PolicyNode, src: { file: string; row: number } | undefined): string {
+  const where = src ? `${src.file} 第${src.row}行` : "输入";
+  return n.kind === "field" ? `员工信息，${where}` : `${where}“${n.name}”列`;
+}
+
+function sourceText(
+  t: TraceEntry,
+  n: PolicyNode | undefined,
+  src: { file: string; row: number } | undefined,
+  values: Record<string, string | undefined>,
+): string {
+  const kind = t.source.split(":")[0] ?? "";
+  if (kind === "input" || kind === "field") {
+    const blank = (values[t.label] ?? "").trim() === "";
+    if (n?.formula && kind === "input" && blank) return `未填写，由公式推算：${n.formula.text.trim()}`;
+    if (kind === "input" && blank) return `未填写，取默认值`;
+    return inputSource(n ?? ({ name: t.label, kind } as PolicyNode), src);
+  }
+  return SOURCE_ZH[kind] ?? kind;
+}
+
+const OPS: Record<string, string> = { "*": "×", "/": "÷", ">=": "≥", "<=": "≤", "<>": "≠" };
+
+function render(e: Expr, bySpan: Map<number, TraceEntry>): string {
+  const traced = bySpan.get(e.span.start);
+  if (
+    traced &&
+    (e.kind === "name" || e.kind === "index" || e.kind === "call") &&
+    traced.span.end === e.span.end
+  ) {
+    return `${traced.label} ${formatValue(traced.value, displayOf(traced.source))}`;
+  }
+  switch (e.kind) {
+    case "number":
+      return e.text + (e.percent ? "%" : "");
+    case "string":
+      return `"${e.value}"`;
+    case "boolean":
+      return e.value ? "TRUE" : "FALSE";
+    case "date":
+      return e.value;
+    case "name":
+      return e.name;
+    case "index":
+      return `${e.target.name}[${e.keys.map((k) => render(k, bySpan)).join(", ")}]`;
+    case "paren":
+      return `(${render(e.inner, bySpan)})`;
+    case "unary":
+      return `${e.op}${render(e.operand, bySpan)}`;
+    case "binary":
+      return `${render(e.left, bySpan)} ${OPS[e.op] ?? e.op} ${render(e.right, bySpan)}`;
+    case "call":
+      return `${e.name}(${e.args.map((a) => render(a, bySpan)).join(", ")})`;
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * The pay engine: a pure function from (compiled policy, period, employees with their inputs, prior-period
+ * state) to payslip values. Each employee's bad data is reported against that employee and never stops the
+ * others. Values are kept compactly (integers of each column's unit) so a million payslips fit in memory;
+ * explanations are rendered on demand from the same data (see explain.ts).
+ * @example const r = runPayroll(compiled, { period: "2026-10", employees }); if (r.ok) getPayslip(r.run, 0)
+ */
+
+import { CALENDAR_YEARS, countWorkdays } from "../cn/calendar.js";
+import { dateToDays } from "../formula/compile.js";
+import type { Location } from "../formula/problems.js";
+import { GROUP_LEVELS } from "../formula/scope.js";
+import { CellError, type EvalCtx, type Val } from "../formula/types.js";
+import { formatValue, keyText } from "../formula/values.js";
+import { Dec } from "../money/decimal.js";
+import type { CompiledPolicy, PeriodContext, PolicyNode, RowEnv } from "../policy/types.js";
+import { AggregateResults, buildGroups, type Groups } from "./groups.js";
+
+/** One employee's raw values (built-in fields and inputs, as text) and where they came from. */
+export type EmployeeInput = {
+  values: Record<string, string | undefined>;
+  source?: { file: string; row: number };
+};
+
+/** State carried from the previous period, by employee (工号) and by group level and group name. */
+export type PriorState = {
+  employees?: Record<string, Record<string, string>>;
+  groups?: Record<string, Record<string, Record<string, string>>>;
+};
+
+export type EmployeeError = {
+  code: string;
+  /** The node being computed, e.g. 岗位工资. */
+  item?: string;
+  zh: string;
+  en: string;
+  /** Position in the policy file of the formula that failed. */
+  at?: Location;
+  source?: { file: string; row: number };
+};
+
+export type Column = {
+  name: string;
+  places: number;
+  kind: "earning" | "deduction" | "withholding" | "info" | "total";
+};
+
+export type PayrollRun = {
+  policy: CompiledPolicy;
+  period: PeriodContext;
+  employees: readonly EmployeeInput[];
+  prior: PriorState;
+  groups: Groups;
+  aggregates: AggregateResults;
+  /** Items in policy order, then 应发工资, 应税收入, 扣款合计, 实发工资. */
+  columns: Column[];
+  /** Column values as integers of 10^-places (e.g. 分), row-major; a Float64Array holds every such integer below 2^53 exactly. */
+  units: Float64Array;
+  errors: (EmployeeError | null)[];
+  errorCount: number;
+  nextState: PriorState;
+};
+
+export type RunProblem = { code: "PERIOD" | "CALENDAR"; zh: string; en: string };
+
+const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/**
+ * Builds the period values (期间, 期间开始, 本月工作日 …); a month the calendar does not cover has no 本月工作日.
+ * @example periodContext("2026-10").values.get("本月天数")?.toString() === "31"
+ */
+export function periodContext(period: string): PeriodContext | null {
+  const m = PERIOD_RE.exec(period);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const values = new Map<string, Val>([
+    ["期间", period],
+    ["期间开始", dateToDays(`${period}-01`)],
+    ["期间结束", dateToDays(`${period}-${String(days).padStart(2, "0")}`)],
+    ["本月天数", Dec.fromInt(days)],
+    ["计薪天数", Dec.parse("21.75")],
+  ]);
+  const wd = countWorkdays(y, mo);
+  if (wd !== null) values.set("本月工作日", Dec.fromInt(wd));
+  return { period, values };
+}
+
+/**
+ * Runs payroll for one period. Run-level problems (a bad period, a month the calendar lacks) come back as values.
+ * @example runPayroll(compiled, { period: "2026-10", employees: [{ values: { 工号: "A1", 姓名: "张三", 岗位级别: "E", 阶: "3", 工龄: "0" } }] })
+ */
+export function runPayroll(
+  policy: CompiledPolicy,
+  input: { period: string; employees: readonly EmployeeInput[]; prior?: PriorState },
+): { ok: true; run: PayrollRun } | { ok: false; problem: RunProblem } {
+  const period = periodContext(input.period);
+  if (!period) {
+    return {
+      ok: false,
+      problem: {
+        code: "PERIOD",
+        zh: `期间“${input.period}”格式不对，应为 YYYY-MM，如 2026-10`,
+        en: `period "${input.period}" must be YYYY-MM`,
+      },
+    };
+  }
+  const usesWorkdays = policy.usesContext.has("本月工作日");
+  if (usesWorkdays && !period.values.has("本月工作日")) {
+    return {
+      ok: false,
+      problem: {
+        code: "CALENDAR",
+        zh: `节假日数据只覆盖 ${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to} 年，无法确定 ${input.period} 的工作日；请更新日历数据`,
+        en: `holiday data covers ${CALENDAR_YEARS.from}-${CALENDAR_YEARS.to} only; cannot count workdays of ${input.period}`,
+      },
+    };
+  }
+  const employees = input.employees;
+  const prior = input.prior ?? {};
+  const n = employees.length;
+  const groups = buildGroups(employees);
+  const aggregates = new AggregateResults(policy.aggregates, groups, n);
+  const columns: Column[] = [
+    ...policy.items.map((i) => ({ name: i.name, places: i.places, kind: i.kind })),
+    ...["应发工资", "应税收入", "扣款合计", "实发工资"].map((name) => ({
+      name,
+      places: 2,
+      kind: "total" as const,
+    })),
+  ];
+  const colNodes = columns.map((c) => policy.byName.get(c.name)!);
+  const width = columns.length;
+  const units = new Float64Array(n * width);
+  const errors: (EmployeeError | null)[] = new Array(n).fill(null);
+  let errorCount = 0;
+  const nextState: PriorState = { employees: {}, groups: {} };
+  const nextNodes = policy.nodes.filter((x) => x.kind === "next");
+  const stateScope = new Map(
+    policy.nodes.filter((x) => x.kind === "state").map((x) => [x.name, x.stateScope ?? -1]),
+  );
+
+  const slots: (Val | undefined)[] = new Array(policy.slotCount).fill(undefined);
+  let emp = 0;
+  const bySlot = policy.bySlot;
+  const ctx: EvalCtx = {
+    slots,
+    emp: 0,
+    groupOf: (level) => groups.of[level]![emp]!,
+    aggregates,
+    trace: null,
+    compute: (slot) => {
+      const v = bySlot[slot]!.eval(ctx, env);
+      slots[slot] = v;
+      return v;
+    },
+  };
+  const env: RowEnv = {
+    values: {},
+    period,
+    prior: (name) => {
+      const scope = stateScope.get(name) ?? -1;
+      if (scope < 0) return prior.employees?.[String(env.values.工号 ?? "").trim()]?.[name];
+      const level = GROUP_LEVELS[scope]!;
+      const key = groups.keys[scope]![groups.of[scope]![emp]!]!;
+      return prior.groups?.[level]?.[key]?.[name];
+    },
+  };
+  const failed = new Map<number, string>();
+  const last = policy.passes.length - 1;
+  const groupNext = new Map<string, { value: string; emp: number }>();
+
+  for (let s = 0; s <= last; s++) {
+    const nodes = policy.passes[s]!;
+    const aggsHere = policy.aggregates.filter((a) => a.stage === s);
+    aggregates.begin(s);
+    for (emp = 0; emp < n; emp++) {
+      if (errors[emp]) continue;
+      ctx.emp = emp;
+      const row = employees[emp]!;
+      env.values = row.values;
+      let current: PolicyNode | null = null;
+      slots.fill(undefined);
+      try {
+        for (const node of nodes) {
+          current = node;
+          slots[node.slot] = node.eval(ctx, env);
+        }
+        current = null;
+        for (const a of aggsHere)
+          aggregates.add(
+            a,
+            emp,
+            a.args.map((f) => f.fn(ctx)),
+          );
+        if (s === last) {
+          const base = emp * width;
+          for (let k = 0; k < width; k++) {
+            current = colNodes[k]!;
+            units[base + k] = (slots[colNodes[k]!.slot] as Dec).unitsAt(columns[k]!.places);
+          }
+          for (const nx of nextNodes) {
+            current = nx;
+            recordNext(nx, slots[nx.slot] as Val, emp, row, groups, nextState, groupNext);
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof CellError) && !(e instanceof RangeError)) throw e;
+        errors[emp] = toEmployeeError(e, current, policy, row);
+        errorCount++;
+        failed.set(emp, `${row.values.姓名 ?? ""}(${row.values.工号 ?? `第${emp + 1}人`})`);
+      }
+    }
+    aggregates.finish(s, failed);
+  }
+  return {
+    ok: true,
+    run: {
+      policy,
+      period,
+      employees,
+      prior,
+      groups,
+      aggregates,
+      columns,
+      units,
+      errors,
+      errorCount,
+      nextState,
+    },
+  };
+}
+
+function recordNext(
+  nx: PolicyNode,
+  v: Val,
+  emp: number,
+  row: EmployeeInput,
+  groups: Groups,
+  next: PriorState,
+  seen: Map<string, { value: string; emp: number }>,
+): void {
+  const text = keyText(v);
+  const scope = nx.stateScope ?? -1;
+  if (scope < 0) {
+    const id = String(row.values.工号 ?? "").trim();
+    next.employees![id] = { ...(next.employees![id] ?? {}), [nx.name]: text };
+    return;
+  }
+  const level = GROUP_LEVELS[scope]!;
+  const key = groups.keys[scope]![groups.of[scope]![emp]!]!;
+  const tag = `${level}\u0001${key}\u0001${nx.name}`;
+  const prev = seen.get(tag);
+  if (prev && prev.value !== text) {
+    throw new CellError(
+      "GROUP",
+      undefined,
+      `${level}状态“${nx.name}”在组内算出不同的值（${prev.value} 与 ${text}），应为全组统一的数`,
+      `group state "${nx.name}" differs within the group`,
+    );
+  }
+  seen.set(tag, { value: text, emp });
+  next.groups![level] = next.groups![level] ?? {};
+  const byLevel = next.groups![level]!;
+  byLevel[key] = { ...(byLevel[key] ?? {}), [nx.name]: text };
+}
+
+function toEmployeeError(
+  e: Error,
+  node: PolicyNode | null,
+  policy: CompiledPolicy,
+  row: EmployeeInput,
+): EmployeeError {
+  const ce =
+    e instanceof CellError ? e : new CellError("VALUE", undefined, `数值超出范围：${e.message}`, e.message);
+  const out: EmployeeError = { code: ce.code, zh: ce.zh, en: ce.en };
+  if (node) out.item = node.name;
+  if (row.source) out.source = row.source;
+  if (node?.path && ce.span) {
+    const fpath = node.formulaPath ?? node.path;
+    const loc = policy.locateInFormula(fpath, ce.span.line, ce.span.column);
+    if (loc) out.at = loc;
+  }
+  return out;
+}
+
+/** One employee's payslip values. */
+export type Payslip = {
+  index: number;
+  工号: string;
+  姓名: string;
+  lines: { name: string; kind: Column["kind"]; value: Dec }[];
+  gross: Dec;
+  deductions: Dec;
+  net: Dec;
+  error: EmployeeError | null;
+};
+
+/** Reads one employee's payslip from a run. @example getPayslip(run, 0).net.toFixed(2) */
+export function getPayslip(run: PayrollRun, index: number): Payslip {
+  const row = run.employees[index]!;
+  const width = run.columns.length;
+  const val = (k: number) => Dec.fromCoefficient(run.units[index * width + k]!, run.columns[k]!.places);
+  const lines = run.columns
+    .map((c, k) => ({ name: c.name, kind: c.kind, value: val(k) }))
+    .filter((l) => l.kind !== "total");
+  const at = (name: string) => val(run.columns.findIndex((c) => c.name === name));
+  return {
+    index,
+    工号: String(row.values.工号 ?? ""),
+    姓名: String(row.values.姓名 ?? ""),
+    lines,
+    gross: at("应发工资"),
+    deductions: at("扣款合计"),
+    net: at("实发工资"),
+    error: run.errors[index] ?? null,
+  };
+}
+
+/** Renders an employee error as one line: who, where in the input, which item, what. */
+export function formatEmployeeError(run: PayrollRun, index: number, lang: "zh" | "en" = "zh"): string {
+  const e = run.errors[index];
+  if (!e) return "";
+  const row = run.employees[index]!;
+  const who = `${row.values.姓名 ?? ""}（${row.values.工号 ?? ""}）`;
+  const src = e.source ? `${e.source.file} 第${e.source.row}行 ` : "";
+  const item = e.item ? `计算“${e.item}”时：` : "";
+  const pos = e.at ? `（方案 ${e.at.file ?? ""}:${e.at.line}:${e.at.column}）` : "";
+  if (lang === "en")
+    return `${e.source ? `${e.source.file} row ${e.source.row} ` : ""}${row.values.工号 ?? ""}: ${e.item ? `${e.item}: ` : ""}${e.en}`;
+  return `${src}${who}${item}${e.zh}${pos}`;
+}
+
+export { formatValue };

@@ -1,0 +1,25 @@
+/**
+ * The function library: one registry of definitions, each checking its arguments and compiling a closure.
+ * @example FUNCTIONS.get("IF")?.minArgs === 2
+ */
+import type { CallExpr } from "./ast.js";
+import type { CompileState } from "./compile.js";
+import { BASIC_FUNCTIONS } from "./functions-basic.js";
+import { DATE_FUNCTIONS } from "./functions-date.js";
+import { GROUP_FUNCTIONS } from "./functions-group.js";
+import { TABLE_FUNCTIONS } from "./functions-table.js";
+import type { Compiled } from "./types.js";
+
+export type FunctionDef = {
+  name: string;
+  minArgs: number;
+  maxArgs: number;
+  /** One-line Chinese description with an example, for completion and docs. */
+  zh: string;
+  compile: (e: CallExpr, st: CompileState) => Compiled | null;
+};
+
+/** All functions by upper-case name. */
+export const FUNCTIONS: Map<string, FunctionDef> = new Map(
+  [...BASIC_FUNCTIONS, ...DATE_FUNCTIONS, ...TABLE_FUNCTIONS, ...GROUP_FUNCTIONS].map((f) => [f.name, f]),
+);

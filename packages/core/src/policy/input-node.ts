@@ -1,0 +1,85 @@
+/**
+ * Evaluation of an input column for one employee: blank cells take the fallback formula or the default, or are
+ * an error when required; values are parsed by type and checked against range and allowed values.
+ * @example inputNodeEval("出勤天数", { type: "number", required: true }, null, builder, ["inputs", "出勤天数"])
+ */
+
+import { CellError, type EvalCtx, type Val } from "../formula/types.js";
+import { Dec } from "../money/decimal.js";
+import type { Builder } from "./compile-policy.js";
+import type { YamlPath } from "./load.js";
+import type { InputDoc } from "./schema.js";
+import type { RowEnv } from "./types.js";
+import { parsePolicyScalar, parseScalar } from "./values.js";
+
+/** Builds the evaluation closure of an input; null when the definition itself is bad (reported). */
+export function inputNodeEval(
+  name: string,
+  def: InputDoc,
+  fallback: ((c: never) => Val) | null,
+  b: Builder,
+  path: YamlPath,
+): ((c: EvalCtx, env: RowEnv) => Val) | null {
+  let dflt: Val | undefined;
+  if (def.default !== undefined) {
+    const r = parsePolicyScalar(def.default, def.type);
+    if (!r.ok) {
+      b.report([...path, "default"], `输入“${name}”的默认值：${r.zh}`, `default of "${name}": ${r.en}`);
+      return null;
+    }
+    dflt = r.value;
+  }
+  const bound = (v: number | string | undefined, key: "min" | "max"): Dec | null => {
+    if (v === undefined) return null;
+    const r = parsePolicyScalar(v, def.type === "ratio" ? "ratio" : "number");
+    if (!r.ok || !(r.value instanceof Dec)) {
+      b.report([...path, key], `输入“${name}”的 ${key} 应为数字`, `${key} of "${name}" must be a number`);
+      return null;
+    }
+    return r.value;
+  };
+  const min = bound(def.min, "min");
+  const max = bound(def.max, "max");
+  const allowed = def.values ? new Set(def.values.map(String)) : null;
+  const required = def.required ?? (dflt === undefined && !fallback);
+  const col = `“${name}”列`;
+  return (c, env) => {
+    const raw = env.values[name];
+    const text = raw === undefined ? "" : raw.trim();
+    if (text === "") {
+      if (fallback) return fallback(c as never);
+      if (dflt !== undefined) return dflt;
+      if (required)
+        throw new CellError("INPUT", undefined, `${col}缺少必填值`, `column "${name}" is required`);
+      return dflt ?? null;
+    }
+    const r = parseScalar(text, def.type);
+    if (!r.ok) throw new CellError("INPUT", undefined, `${col}：${r.zh}`, `column "${name}": ${r.en}`);
+    const v = r.value;
+    if (allowed && !allowed.has(text)) {
+      throw new CellError(
+        "INPUT",
+        undefined,
+        `${col}：未知的值“${text}”，可选：${[...allowed].join("、")}`,
+        `column "${name}": unknown value "${text}"; allowed: ${[...allowed].join(", ")}`,
+      );
+    }
+    if (v instanceof Dec) {
+      if (min && v.lt(min))
+        throw new CellError(
+          "INPUT",
+          undefined,
+          `${col}：${text} 小于最小值 ${min.toString()}`,
+          `column "${name}": ${text} is below ${min.toString()}`,
+        );
+      if (max && v.gt(max))
+        throw new CellError(
+          "INPUT",
+          undefined,
+          `${col}：${text} 大于最大值 ${max.toString()}`,
+          `column "${name}": ${text} is above ${max.toString()}`,
+        );
+    }
+    return v;
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The policy document (方案) as data: zod schema of the YAML a developer writes and the web editor saves.
+ * @example PolicySchema.parse(yaml.parse(text))
+ */
+import { z } from "zod";
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "日期格式应为 YYYY-MM-DD | date must be YYYY-MM-DD" });
+const display = z.enum(["money", "ratio", "number", "integer", "text", "date", "boolean"]);
+
+export const InputTypeSchema = z.enum(["money", "number", "integer", "ratio", "text", "date", "boolean"]);
+export type InputType = z.infer<typeof InputTypeSchema>;
+
+const ParamSchema = z.union([
+  scalar,
+  z
+    .object({
+      value: scalar,
+      type: display.optional(),
+      description: z.string().optional(),
+      /** Marks a value the seed left blank (xxx, ___): shown as 示例值. */
+      example: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+const KeySchema = z.object({ name: z.string().optional(), type: z.enum(["text", "number"]) }).strict();
+
+const TableSchema = z
+  .object({
+    description: z.string().optional(),
+    kind: z.enum(["lookup", "tier"]).default("lookup"),
+    keys: z.array(KeySchema).min(1).max(2).optional(),
+    value: display.default("number"),
+    columns: z.array(z.string()).min(1).optional(),
+    example: z.boolean().optional(),
+    rows: z.union([z.record(z.string(), z.unknown()), z.array(z.array(scalar).min(2))]),
+  })
+  .strict();
+
+const InputSchema = z
+  .object({
+    type: InputTypeSchema,
+    description: z.string().optional(),
+    unit: z.string().optional(),
+    required: z.boolean().optional(),
+    default: scalar.optional(),
+    /** Formula used when the cell is blank or the column is absent. */
+    fallback: z.string().optional(),
+    min: z.union([z.number(), z.string()]).optional(),
+    max: z.union([z.number(), z.string()]).optional(),
+    values: z.array(z.union([z.string(), z.number()])).optional(),
+  })
+  .strict();
+
+const CalcSchema = z.union([
+  z.string(),
+  z.object({ formula: z.string(), display: display.optional(), description: z.string().optional() }).strict(),
+]);
+
+const ScoreItemSchema = z
+  .object({
+    name: z.string(),
+    label: z.string().optional(),
+    points: z.union([z.number(), z.string()]),
+    formula: z.string(),
+    evidence: z.string().optional(),
+  })
+  .strict();
+
+const ScorecardSchema = z
+  .object({
+    description: z.string().optional(),
+    max: z.union([z.number(), z.string()]),
+    min: z.union([z.number(), z.string()]).optional(),
+    items: z.array(ScoreItemSchema).min(1),
+    total: z.string().optional(),
+  })
+  .strict();
+
+const StateSchema = z
+  .object({
+    scope: z.enum(["员工", "团队", "部门", "公司"]).default("员工"),
+    type: z.enum(["number", "text"]).default("number"),
+    display: display.optional(),
+    initial: scalar,
+    next: z.string(),
+    description: z.string().optional(),
+  })
+  .strict();
+
+const RoundSchema = z.union([
+  z.enum(["分", "角", "元", "none"]),
+  z
+    .object({
+      unit: z.enum(["分", "角", "元"]),
+      mode: z.enum(["half-up", "half-even", "down", "up", "floor", "ceiling"]).default("half-up"),
+    })
+    .strict(),
+]);
+
+export const ItemKindSchema = z.enum(["earning", "deduction", "withholding", "info"]);
+export type ItemKind = z.infer<typeof ItemKindSchema>;
+
+const ItemSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: ItemKindSchema,
+    formula: z.string(),
+    round: RoundSchema.optional(),
+    /** Decimal places kept for info items (scores, rates); money items are rounded to 分 by default. */
+    decimals: z.number().int().min(0).max(6).optional(),
+    display: display.optional(),
+    taxable: z.boolean().optional(),
+    explain: z.string().optional(),
+  })
+  .strict();
+
+export const PolicySchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id 只能用小写字母、数字和连字符 | lowercase, digits, -" }),
+    name: z.string().min(1),
+    version: z.number().int().min(1),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.optional(),
+    description: z.string().min(1),
+    seedSection: z.string().optional(),
+    payDay: z.number().int().min(1).max(31).optional(),
+    params: z.record(z.string(), ParamSchema).default({}),
+    tables: z.record(z.string(), TableSchema).default({}),
+    inputs: z.record(z.string(), InputSchema).default({}),
+    calcs: z.record(z.string(), CalcSchema).default({}),
+    scorecards: z.record(z.string(), ScorecardSchema).default({}),
+    state: z.record(z.string(), StateSchema).default({}),
+    items: z.array(ItemSchema).min(1),
+    register: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type PolicyDoc = z.infer<typeof PolicySchema>;
+export type ParamDoc = z.infer<typeof ParamSchema>;
+export type TableDoc = z.infer<typeof TableSchema>;
+export type InputDoc = z.infer<typeof InputSchema>;
+export type CalcDoc = z.infer<typeof CalcSchema>;
+export type ScorecardDoc = z.infer<typeof ScorecardSchema>;
+export type StateDoc = z.infer<typeof StateSchema>;
+export type ItemDoc = z.infer<typeof ItemSchema>;
+export type DisplayDoc = z.infer<typeof display>;
