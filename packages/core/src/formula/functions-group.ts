@@ -107,11 +107,12 @@ function groupFn(
       st.deps.add(`agg:${id}`);
       const span = e.span;
       const label = `${printFormula(e)}`;
+      const source = kind === "share" ? "group:money" : "group:number";
       return {
         type: result,
         fn: (c) => {
           const v = c.aggregates.get(id, c.emp, c.groupOf(level));
-          if (c.trace) c.trace.push({ span, label, value: v, type: result, source: "group:money" });
+          if (c.trace) c.trace.push({ span, label, value: v, type: result, source });
           return v;
         },
       };

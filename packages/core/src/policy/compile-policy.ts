@@ -83,12 +83,14 @@ export function compilePolicy(loaded: LoadedPolicy): {
     problems.push({ ...p, severity });
   };
   const define: Builder["define"] = (name, path, b) => {
-    if (bindings.has(name)) {
+    const existing = bindings.get(name);
+    if (existing) {
+      const builtIn = existing.kind === "slot" && (existing.source === "field" || existing.source === "context");
       const p = makeProblem(
         "DUPLICATE_NAME",
         loaded.locate(path),
-        `名称“${name}”重复定义`,
-        `name "${name}" is defined more than once`,
+        builtIn ? `名称“${name}”与内置的${existing.source === "field" ? "员工信息" : "期间"}字段重名，请换一个名称` : `名称“${name}”重复定义`,
+        builtIn ? `name "${name}" clashes with a built-in field` : `name "${name}" is defined more than once`,
       );
       problems.push(p);
       return false;

@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../formula/problems.js";
+import { checkPolicyText } from "./check.js";
+
+const head = `id: t
+name: 测试
+version: 1
+effectiveFrom: 2026-01-01
+description: 测试
+`;
+
+const problems = (body: string, lang: "zh" | "en" = "zh") =>
+  checkPolicyText(head + body, "p.yaml").problems.map((p) => formatProblem(p, lang));
+
+describe("xinsuan check: bad policies are reported with file:line:col", () => {
+  it("YAML syntax", () => {
+    const ps = problems("items:\n  - name: a\n   kind: earning\n");
+    expect(ps[0]).toMatch(/^p\.yaml:8:\d+ 第8行第\d+列：YAML 格式错误/);
+  });
+
+  it("missing and unknown fields", () => {
+    expect(problems("params: {}\n")).toEqual(["p.yaml:1:1 第1行第1列：方案字段“items”：缺少必填项"]);
+    const ps = problems("items:\n  - name: 甲\n    kind: earning\n    formla: 1\n");
+    expect(ps.some((p) => p.startsWith("p.yaml:7:5 第7行第5列：方案字段“items.0”：") && p.includes("formla"))).toBe(true);
+  });
+
+  it("bad table values and tier order", () => {
+    const ps = problems(`tables:
+  级别工资:
+    value: money
+    rows: { C: 1100, D: abc }
+  比例:
+    kind: tier
+    rows:
+      - [0, 1%]
+      - [0, 2%]
+items:
+  - { name: 甲, kind: earning, formula: "1" }
+`);
+    expect(ps).toContain("p.yaml:9:25 第9行第25列：表“级别工资”：“abc”不是金额");
+    expect(ps).toContain("p.yaml:14:9 第14行第9列：表“比例”：分档起点必须从小到大排列");
+  });
+
+  it("positions inside a multi-line block formula", () => {
+    const ps = problems(`items:
+  - name: 甲
+    kind: earning
+    formula: |
+      IF(1 > 0,
+         岗位工资x, 0)
+`);
+    expect(ps).toEqual(["p.yaml:11:10 第11行第10列：未知名称“岗位工资x”"]);
+  });
+
+  it("unused inputs, built-in name clashes, group functions where they cannot run", () => {
+    const ps = problems(`inputs:
+  没用上: { type: money, default: 0 }
+  阶: { type: integer, fallback: GROUPCOUNT() }
+calcs:
+  姓名: "1"
+items:
+  - { name: 甲, kind: earning, formula: 阶 }
+`);
+    expect(ps).toContain("p.yaml:8:33 第8行第33列：这里不能使用分组函数 GROUPCOUNT");
+    expect(ps).toContain("p.yaml:10:7 第10行第7列：名称“姓名”与内置的员工信息字段重名，请换一个名称");
+    const warn = checkPolicyText(
+      `${head}inputs:\n  没用上: { type: money, default: 0 }\nitems:\n  - { name: 甲, kind: earning, formula: "1" }\n`,
+      "p.yaml",
+    );
+    expect(warn.errors).toBe(0);
+    expect(warn.problems.map((p) => formatProblem(p))).toEqual(["p.yaml:7:3 第7行第3列：输入“没用上”没有被任何工资项用到"]);
+    expect(warn.compiled).not.toBeNull();
+  });
+
+  it("a pay item must be a number and round to 分/角/元", () => {
+    const ps = problems(`items:
+  - { name: 甲, kind: earning, formula: "\\"文本\\"" }
+  - { name: 乙, kind: earning, formula: "1", round: none }
+`);
+    expect(ps).toContain("p.yaml:7:40 第7行第40列：工资项“甲”的公式应得出数值");
+    expect(ps.some((p) => p.includes("工资项必须取整到分、角或元"))).toBe(true);
+  });
+
+  it("the built-in templates check clean", () => {
+    for (const id of ["grade-tier-structure"]) {
+      const text = readFileSync(new URL(`../../../../templates/${id}/policy.yaml`, import.meta.url), "utf8");
+      const r = checkPolicyText(text, `${id}/policy.yaml`);
+      expect(r.problems.map((p) => formatProblem(p))).toEqual([]);
+    }
+  });
+});
