@@ -44,10 +44,22 @@ let seq = 0;
 /** An employee with the given values; by default a full-month 客服专员 alone in a team of their own. */
 function emp(values: Row = {}): EmployeeInput {
   seq++;
-  return { values: { 工号: `E${seq}`, 姓名: `员工${seq}`, 团队: `独立${seq}`, 职级: "客服专员", 出勤天数: "18", ...values } };
+  return {
+    values: {
+      工号: `E${seq}`,
+      姓名: `员工${seq}`,
+      团队: `独立${seq}`,
+      职级: "客服专员",
+      出勤天数: "18",
+      ...values,
+    },
+  };
 }
 
-function run(employees: EmployeeInput[], opts: { period?: string; prior?: PriorState; policy?: CompiledPolicy } = {}) {
+function run(
+  employees: EmployeeInput[],
+  opts: { period?: string; prior?: PriorState; policy?: CompiledPolicy } = {},
+) {
   const r = runPayroll(opts.policy ?? POLICY, {
     period: opts.period ?? "2026-10",
     employees,
@@ -84,7 +96,13 @@ describe("welfare-6tier policy", () => {
 
   it("marks the values the seed leaves open as examples", () => {
     const params = POLICY.doc.params as Record<string, { example?: boolean }>;
-    for (const p of ["加分每项", "加分上限", "团队奖金接听量占比", "电话成交每单奖励", "订单提成只计超出部分"]) {
+    for (const p of [
+      "加分每项",
+      "加分上限",
+      "团队奖金接听量占比",
+      "电话成交每单奖励",
+      "订单提成只计超出部分",
+    ]) {
       expect(params[p]?.example, p).toBe(true);
     }
   });
@@ -156,7 +174,11 @@ describe("考核得分 scorecard items (alone in a team, so team metrics = own m
   };
 
   it("full marks on the six items = 10+10+15+5+30+20 = 90; with 3 加分 items 90 + min(15, 10) = 100", () => {
-    const r = run([emp(full), emp({ ...full, 加分项数: "3" }), emp({ ...full, 职级: "资深客服专员", 加分项数: "2" })]);
+    const r = run([
+      emp(full),
+      emp({ ...full, 加分项数: "3" }),
+      emp({ ...full, 职级: "资深客服专员", 加分项数: "2" }),
+    ]);
     expect(line(r, 0, "本月考核得分")).toBe("90.00");
     expect(line(r, 0, "绩效工资")).toBe("270.00"); // 300 × 90/100
     expect(line(r, 1, "本月考核得分")).toBe("100.00"); // 90 + 10 (加分 capped)
@@ -277,7 +299,10 @@ describe("team order commission and the order threshold (团队 state, initial 1
   });
 
   it("param 订单提成只计超出部分 = false: every order once over the threshold", () => {
-    const p = variant(["  订单提成只计超出部分:\n    value: true", "  订单提成只计超出部分:\n    value: false"]);
+    const p = variant([
+      "  订单提成只计超出部分:\n    value: true",
+      "  订单提成只计超出部分:\n    value: false",
+    ]);
     const over = run(team(["120"]), { policy: p });
     expect(line(over, 0, "团队奖金")).toBe("600.00"); // 5 × 120
     const at = run(team(["100"]), { policy: p });
@@ -314,11 +339,7 @@ describe("team pool split: 50% by 接听量, 50% by 在线时长, exact to the �
 
   it("splits equally when the whole team has no calls and no online time", () => {
     // orders 121 → 5 × 21 = 105.00; weights 1/3 each → 3500 分 each
-    const r = run([
-      emp({ 团队: "丁", 有效订单数: "121" }),
-      emp({ 团队: "丁" }),
-      emp({ 团队: "丁" }),
-    ]);
+    const r = run([emp({ 团队: "丁", 有效订单数: "121" }), emp({ 团队: "丁" }), emp({ 团队: "丁" })]);
     expect([0, 1, 2].map((i) => line(r, i, "团队奖金"))).toEqual(["35.00", "35.00", "35.00"]);
   });
 
@@ -362,7 +383,13 @@ describe("training subsidy clawback (见习期内离职)", () => {
   it("deducts from net pay", () => {
     // 1800 × 9/18 = 900.00 底薪; 扣回 100 → 实发 800.00
     const r = run([
-      emp({ 职级: "见习客服专员", 出勤天数: "9", 入职日期: "2026-08-15", 离职日期: "2026-10-14", 已发培训补贴: "100" }),
+      emp({
+        职级: "见习客服专员",
+        出勤天数: "9",
+        入职日期: "2026-08-15",
+        离职日期: "2026-10-14",
+        已发培训补贴: "100",
+      }),
     ]);
     const slip = getPayslip(r, 0);
     expect(slip.gross.toFixed(2)).toBe("900.00");
@@ -435,7 +462,9 @@ describe("explanations", () => {
 });
 
 describe("sample.csv", () => {
-  const [header, ...rows] = SAMPLE_TEXT.trim().split(/\r?\n/).map((l) => l.split(","));
+  const [header, ...rows] = SAMPLE_TEXT.trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(","));
   const employees: EmployeeInput[] = rows.map((cells, i) => ({
     values: Object.fromEntries(header!.map((h, k) => [h, cells[k] ?? ""])),
     source: { file: "sample.csv", row: i + 2 },

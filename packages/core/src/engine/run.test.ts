@@ -4,7 +4,12 @@ import { runPayroll } from "./run.js";
 import { summarizeRun } from "./summary.js";
 import { compileMini, evalItems, type MiniPolicy, sentenceOf } from "./test-policy.js";
 
-const team = (id: string, t: string, extra: Record<string, string> = {}) => ({ 工号: id, 姓名: `员工${id}`, 团队: t, ...extra });
+const team = (id: string, t: string, extra: Record<string, string> = {}) => ({
+  工号: id,
+  姓名: `员工${id}`,
+  团队: t,
+  ...extra,
+});
 
 describe("group functions", () => {
   const policy: MiniPolicy = {
@@ -14,11 +19,11 @@ describe("group functions", () => {
       团队平均: { kind: "info", formula: "GROUPAVG(销售额)" },
       团队人数: { kind: "info", formula: "GROUPCOUNT()", decimals: 0 },
       达标人数: { kind: "info", formula: "GROUPCOUNT(销售额 >= 100)", decimals: 0 },
-      公司人数: { kind: "info", formula: "GROUPCOUNT(\"公司\")", decimals: 0 },
+      公司人数: { kind: "info", formula: 'GROUPCOUNT("公司")', decimals: 0 },
       团队最高: { kind: "info", formula: "GROUPMAX(销售额)" },
       团队最低: { kind: "info", formula: "GROUPMIN(销售额)" },
       名次: { kind: "info", formula: "RANK(销售额)", decimals: 0 },
-      公司名次: { kind: "info", formula: "RANK(销售额, \"公司\", \"升序\")", decimals: 0 },
+      公司名次: { kind: "info", formula: 'RANK(销售额, "公司", "升序")', decimals: 0 },
     },
   };
   const rows = [
@@ -52,13 +57,29 @@ describe("group functions", () => {
       items: { 分成: "SHARE(奖金池, 接听量)" },
     };
     // 100 split 1:1:1 → 33.333… each; the leftover 分 goes to the earliest of equal remainders
-    const r = evalItems(p, [team("A1", "一组", { 接听量: "1" }), team("A2", "一组", { 接听量: "1" }), team("A3", "一组", { 接听量: "1" })]);
+    const r = evalItems(p, [
+      team("A1", "一组", { 接听量: "1" }),
+      team("A2", "一组", { 接听量: "1" }),
+      team("A3", "一组", { 接听量: "1" }),
+    ]);
     expect(r.rows.map((x) => x.分成)).toEqual(["33.34", "33.33", "33.33"]);
     // 10 split 1:2:3 → 1.666…, 3.333…, 5 → floors 1.66, 3.33, 5.00 (sum 9.99); largest remainder .666 → +1 分
-    const r2 = evalItems(p, [team("A1", "一组", { 接听量: "1" }), team("A2", "一组", { 接听量: "2" }), team("A3", "一组", { 接听量: "3" })].map((x) => x), {});
+    const r2 = evalItems(
+      p,
+      [
+        team("A1", "一组", { 接听量: "1" }),
+        team("A2", "一组", { 接听量: "2" }),
+        team("A3", "一组", { 接听量: "3" }),
+      ].map((x) => x),
+      {},
+    );
     void r2;
     const p2: MiniPolicy = { ...p, calcs: { 奖金池: "10" } };
-    const r3 = evalItems(p2, [team("A1", "一组", { 接听量: "1" }), team("A2", "一组", { 接听量: "2" }), team("A3", "一组", { 接听量: "3" })]);
+    const r3 = evalItems(p2, [
+      team("A1", "一组", { 接听量: "1" }),
+      team("A2", "一组", { 接听量: "2" }),
+      team("A3", "一组", { 接听量: "3" }),
+    ]);
     expect(r3.rows.map((x) => x.分成)).toEqual(["1.67", "3.33", "5.00"]);
     const sum = r3.rows.reduce((a, x) => a.add(Dec.parse(x.分成!)), Dec.ZERO);
     expect(sum.toFixed(2)).toBe("10.00");
@@ -79,7 +100,10 @@ describe("group functions", () => {
   });
 
   it("a member's bad data blocks only that member and the group results that need them", () => {
-    const p: MiniPolicy = { inputs: { 销售额: { type: "money" } }, items: { 自己: "销售额", 团队奖: "GROUPSUM(销售额)" } };
+    const p: MiniPolicy = {
+      inputs: { 销售额: { type: "money" } },
+      items: { 自己: "销售额", 团队奖: "GROUPSUM(销售额)" },
+    };
     const r = evalItems(p, [
       team("A1", "一组", { 销售额: "abc" }),
       team("A2", "一组", { 销售额: "10" }),
@@ -87,7 +111,9 @@ describe("group functions", () => {
     ]);
     expect(r.errors).toHaveLength(2);
     expect(r.errors[0]).toBe("in.csv 第2行 员工A1（A1）计算“销售额”时：“销售额”列：“abc”不是金额");
-    expect(r.errors[1]).toMatch(/^in\.csv 第3行 员工A2（A2）计算“团队奖”时：团队“一组”中 员工A1\(A1\) 的数据有误，无法计算 GROUPSUM\(销售额\)/);
+    expect(r.errors[1]).toMatch(
+      /^in\.csv 第3行 员工A2（A2）计算“团队奖”时：团队“一组”中 员工A1\(A1\) 的数据有误，无法计算 GROUPSUM\(销售额\)/,
+    );
     expect(r.rows[2]!.团队奖).toBe("20.00");
     expect(r.run.errorCount).toBe(2);
     expect(summarizeRun(r.run).totals.get("应发工资")!.toFixed(2)).toBe("40.00");

@@ -8,7 +8,14 @@ import { formatProblem } from "../formula/problems.js";
 import { checkPolicyText } from "../policy/check.js";
 import type { CompiledPolicy } from "../policy/types.js";
 import { explainPayslip } from "./explain.js";
-import { type EmployeeInput, formatEmployeeError, getPayslip, type PayrollRun, type PriorState, runPayroll } from "./run.js";
+import {
+  type EmployeeInput,
+  formatEmployeeError,
+  getPayslip,
+  type PayrollRun,
+  type PriorState,
+  runPayroll,
+} from "./run.js";
 
 export type MiniPolicy = {
   params?: Record<string, unknown>;
@@ -61,13 +68,23 @@ export function evalItems(
   opts: { period?: string; prior?: PriorState } = {},
 ): { run: PayrollRun; rows: Record<string, string>[]; errors: string[] } {
   const compiled = compileMini(p);
-  const employees: EmployeeInput[] = rows.map((values, i) => ({ values, source: { file: "in.csv", row: i + 2 } }));
-  const r = runPayroll(compiled, { period: opts.period ?? "2026-10", employees, ...(opts.prior ? { prior: opts.prior } : {}) });
+  const employees: EmployeeInput[] = rows.map((values, i) => ({
+    values,
+    source: { file: "in.csv", row: i + 2 },
+  }));
+  const r = runPayroll(compiled, {
+    period: opts.period ?? "2026-10",
+    employees,
+    ...(opts.prior ? { prior: opts.prior } : {}),
+  });
   if (!r.ok) throw new Error(r.problem.zh);
   const out = rows.map((_, i) => {
     const ps = getPayslip(r.run, i);
     return Object.fromEntries([
-      ...ps.lines.map((l) => [l.name, l.value.toFixed(compiled.items.find((x) => x.name === l.name)!.places)]),
+      ...ps.lines.map((l) => [
+        l.name,
+        l.value.toFixed(compiled.items.find((x) => x.name === l.name)!.places),
+      ]),
       ["应发工资", ps.gross.toFixed(2)],
       ["实发工资", ps.net.toFixed(2)],
     ]);

@@ -5,7 +5,9 @@ const who = { 工号: "A1", 姓名: "张三" };
 
 /** Evaluates one info formula (6 decimals kept) for one employee. */
 function value(formula: string, extra: Partial<MiniPolicy> = {}, row: Record<string, string> = {}): string {
-  const r = evalItems({ ...extra, items: { 结果: { kind: "info", formula, decimals: 6 } } }, [{ ...who, ...row }]);
+  const r = evalItems({ ...extra, items: { 结果: { kind: "info", formula, decimals: 6 } } }, [
+    { ...who, ...row },
+  ]);
   if (r.errors.length > 0) return `ERR ${r.errors[0]}`;
   return r.rows[0]!.结果!;
 }
@@ -15,7 +17,15 @@ const tables: Partial<MiniPolicy> = {
   tables: {
     级别工资: { keys: [{ type: "text" }], value: "money", rows: { C: 1100, D: 900, E: 800 } },
     阶系数: { keys: [{ type: "number" }], value: "ratio", rows: { 1: "100%", 2: "85%", 3: "75%", 4: "55%" } },
-    提成比例: { kind: "tier", value: "ratio", rows: [[0, "0%"], [10000, "1%"], [15000, "2%"]] },
+    提成比例: {
+      kind: "tier",
+      value: "ratio",
+      rows: [
+        [0, "0%"],
+        [10000, "1%"],
+        [15000, "2%"],
+      ],
+    },
     税率表: {
       kind: "tier",
       value: "number",
@@ -26,7 +36,11 @@ const tables: Partial<MiniPolicy> = {
         [144000, "20%", 16920],
       ],
     },
-    系数表: { keys: [{ type: "text" }, { type: "text" }], value: "ratio", rows: { 初级: { A: "10%", B: "20%" } } },
+    系数表: {
+      keys: [{ type: "text" }, { type: "text" }],
+      value: "ratio",
+      rows: { 初级: { A: "10%", B: "20%" } },
+    },
   },
 };
 
@@ -54,7 +68,7 @@ describe("formula evaluation", () => {
     ["IF(1 > 2, 10)", "0.000000"],
     ["IF(AND(1 = 1, OR(1 = 2, NOT(1 = 2))), 1, 0)", "1.000000"],
     ["IFS(5 >= 10, 1, 5 >= 3, 2, TRUE, 3)", "2.000000"],
-    ["IF(\"a\" & \"b\" = \"ab\", 1, 0)", "1.000000"],
+    ['IF("a" & "b" = "ab", 1, 0)', "1.000000"],
     ["-(3 - 5) * 2", "4.000000"],
     ["IF(1 > 0, 1, 1 / 0)", "1.000000"],
   ])("%s = %s", (f, want) => {
@@ -62,17 +76,17 @@ describe("formula evaluation", () => {
   });
 
   it.each([
-    ["级别工资[\"E\"] * 阶系数[3]", "600.000000"],
+    ['级别工资["E"] * 阶系数[3]', "600.000000"],
     ["基数 * 比例", "600.000000"],
-    ["系数表[\"初级\", \"B\"]", "0.200000"],
+    ['系数表["初级", "B"]', "0.200000"],
     ["TIER(9999.99, 提成比例)", "0.000000"],
     ["TIER(10000, 提成比例)", "0.010000"],
     ["TIER(15000, 提成比例)", "0.020000"],
-    ["TIER(50000, 税率表, \"速算扣除数\")", "2520.000000"],
+    ['TIER(50000, 税率表, "速算扣除数")', "2520.000000"],
     // progressive: 36000 × 3% + (50000 − 36000) × 10% = 1080 + 1400
     ["PROGRESSIVE(50000, 税率表)", "2480.000000"],
     // the same by quick deduction: 50000 × 10% − 2520
-    ["50000 * TIER(50000, 税率表) - TIER(50000, 税率表, \"速算扣除数\")", "2480.000000"],
+    ['50000 * TIER(50000, 税率表) - TIER(50000, 税率表, "速算扣除数")', "2480.000000"],
     ["PROGRESSIVE(0, 税率表)", "0.000000"],
   ])("%s = %s", (f, want) => {
     expect(value(f, tables)).toBe(want);
@@ -95,7 +109,7 @@ describe("formula evaluation", () => {
 
   it("reports calculation errors as values with item, input row and formula position", () => {
     expect(value("1 / (2 - 2)")).toBe("ERR in.csv 第2行 张三（A1）计算“结果”时：除数为0（方案 t.yaml:9:18）");
-    expect(value("级别工资[\"Z\"]", tables)).toMatch(/表“级别工资”中没有“Z”（可选：C、D、E）/);
+    expect(value('级别工资["Z"]', tables)).toMatch(/表“级别工资”中没有“Z”（可选：C、D、E）/);
     expect(value("TIER(-1, 提成比例)", tables)).toMatch(/-1 低于分档表“提成比例”的最低档 0/);
     expect(value("IFS(1 > 2, 1)")).toMatch(/IFS 中没有成立的条件/);
     expect(value("YEARS(离职日期, 期间结束)")).toMatch(/日期为空/);
@@ -103,7 +117,11 @@ describe("formula evaluation", () => {
 
   it("explains a line with the values substituted", () => {
     const r = evalItems(
-      { ...tables, inputs: { 岗位级别: { type: "text" }, 阶: { type: "integer" } }, items: { 岗位工资: "级别工资[岗位级别] * 阶系数[阶]" } },
+      {
+        ...tables,
+        inputs: { 岗位级别: { type: "text" }, 阶: { type: "integer" } },
+        items: { 岗位工资: "级别工资[岗位级别] * 阶系数[阶]" },
+      },
       [{ ...who, 岗位级别: "E", 阶: "3" }],
     );
     expect(sentenceOf(r.run, 0, "岗位工资")).toBe("岗位工资 = 级别工资[E] 800.00 × 阶系数[3] 75% = 600.00");
@@ -115,11 +133,15 @@ describe("formula checking", () => {
     problemsOf({ ...extra, items: { 结果: { kind: "info", formula } } });
 
   it.each([
-    ["岗位工资x + 1", { calcs: { 岗位工资: "1" } }, "第11行第14列：未知名称“岗位工资x”，是否想写“岗位工资”？"],
+    [
+      "岗位工资x + 1",
+      { calcs: { 岗位工资: "1" } },
+      "第11行第14列：未知名称“岗位工资x”，是否想写“岗位工资”？",
+    ],
     ["SUMM(1, 2)", {}, "第9行第14列：未知函数“SUMM”，是否想写“SUM”？"],
     ["IF(1, 2, 3)", {}, "第9行第17列：IF 的第1个参数需要是/否，这里是数值"],
-    ["1 + \"a\"", {}, "第9行第18列：运算符“+”需要数值，这里是文本"],
-    ["IF(1 > 0, 1, \"x\")", {}, "第9行第27列：IF 的两个结果类型不同：数值和文本"],
+    ['1 + "a"', {}, "第9行第18列：运算符“+”需要数值，这里是文本"],
+    ['IF(1 > 0, 1, "x")', {}, "第9行第27列：IF 的两个结果类型不同：数值和文本"],
     ["ROUND(1, 2, 3)", {}, "第9行第14列：函数 ROUND 需要1–2个参数，写了3个"],
     ["期间开始 > 1", {}, "第9行第14列：不能比较日期和数值"],
     ["(1 + 2", {}, "第9行第20列：缺少右括号“)”"],
@@ -130,7 +152,9 @@ describe("formula checking", () => {
 
   it("reports a cycle with its whole path", () => {
     const ps = problemsOf({ calcs: { 甲: "乙 + 1", 乙: "丙 * 2", 丙: "甲" }, items: { 结果: "甲" } });
-    expect(ps.some((p) => /循环引用：(甲 → 乙 → 丙 → 甲|乙 → 丙 → 甲 → 乙|丙 → 甲 → 乙 → 丙)/.test(p))).toBe(true);
+    expect(ps.some((p) => /循环引用：(甲 → 乙 → 丙 → 甲|乙 → 丙 → 甲 → 乙|丙 → 甲 → 乙 → 丙)/.test(p))).toBe(
+      true,
+    );
   });
 
   it("reports every problem at once, in English too", () => {

@@ -22,7 +22,9 @@ describe("xinsuan check: bad policies are reported with file:line:col", () => {
   it("missing and unknown fields", () => {
     expect(problems("params: {}\n")).toEqual(["p.yaml:1:1 第1行第1列：方案字段“items”：缺少必填项"]);
     const ps = problems("items:\n  - name: 甲\n    kind: earning\n    formla: 1\n");
-    expect(ps.some((p) => p.startsWith("p.yaml:7:5 第7行第5列：方案字段“items.0”：") && p.includes("formla"))).toBe(true);
+    expect(
+      ps.some((p) => p.startsWith("p.yaml:7:5 第7行第5列：方案字段“items.0”：") && p.includes("formla")),
+    ).toBe(true);
   });
 
   it("bad table values and tier order", () => {
@@ -63,13 +65,15 @@ items:
   - { name: 甲, kind: earning, formula: 阶 }
 `);
     expect(ps).toContain("p.yaml:8:33 第8行第33列：这里不能使用分组函数 GROUPCOUNT");
-    expect(ps).toContain("p.yaml:10:7 第10行第7列：名称“姓名”与内置的员工信息字段重名，请换一个名称");
+    expect(ps).toContain("p.yaml:10:3 第10行第3列：名称“姓名”与内置的员工信息字段重名，请换一个名称");
     const warn = checkPolicyText(
       `${head}inputs:\n  没用上: { type: money, default: 0 }\nitems:\n  - { name: 甲, kind: earning, formula: "1" }\n`,
       "p.yaml",
     );
     expect(warn.errors).toBe(0);
-    expect(warn.problems.map((p) => formatProblem(p))).toEqual(["p.yaml:7:3 第7行第3列：输入“没用上”没有被任何工资项用到"]);
+    expect(warn.problems.map((p) => formatProblem(p))).toEqual([
+      "p.yaml:7:3 第7行第3列：输入“没用上”没有被任何工资项用到",
+    ]);
     expect(warn.compiled).not.toBeNull();
   });
 

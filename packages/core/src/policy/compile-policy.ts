@@ -85,11 +85,14 @@ export function compilePolicy(loaded: LoadedPolicy): {
   const define: Builder["define"] = (name, path, b) => {
     const existing = bindings.get(name);
     if (existing) {
-      const builtIn = existing.kind === "slot" && (existing.source === "field" || existing.source === "context");
+      const builtIn =
+        existing.kind === "slot" && (existing.source === "field" || existing.source === "context");
       const p = makeProblem(
         "DUPLICATE_NAME",
-        loaded.locate(path),
-        builtIn ? `名称“${name}”与内置的${existing.source === "field" ? "员工信息" : "期间"}字段重名，请换一个名称` : `名称“${name}”重复定义`,
+        loaded.locateKey(path),
+        builtIn
+          ? `名称“${name}”与内置的${existing.source === "field" ? "员工信息" : "期间"}字段重名，请换一个名称`
+          : `名称“${name}”重复定义`,
         builtIn ? `name "${name}" clashes with a built-in field` : `name "${name}" is defined more than once`,
       );
       problems.push(p);
@@ -230,7 +233,7 @@ function warnUnusedInputs(
       problems.push({
         code: "UNUSED_INPUT",
         severity: "warning",
-        at: loaded.locate(["inputs", n.name]),
+        at: loaded.locateKey(["inputs", n.name]),
         zh: `输入“${n.name}”没有被任何工资项用到`,
         en: `input "${n.name}" is not used by any pay item`,
       });

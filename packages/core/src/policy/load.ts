@@ -3,7 +3,7 @@
  * problems (schema, formula) point at file:line:col.
  * @example const r = loadPolicyText(text, "policy.yaml"); if (r.policy) compilePolicy(r.policy)
  */
-import { isScalar, LineCounter, parseDocument, Scalar } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Location, Problem } from "../formula/problems.js";
 import { type PolicyDoc, PolicySchema } from "./schema.js";
 
@@ -15,6 +15,8 @@ export type LoadedPolicy = {
   file: string;
   /** Position of the value at a path, e.g. ["items", 3, "formula"]. */
   locate: (path: YamlPath) => Location | undefined;
+  /** Position of the key that defines the entry at a path (where a name is defined). */
+  locateKey: (path: YamlPath) => Location | undefined;
   /** Maps a 1-based line/column inside the formula at `path` to a file position. */
   locateInFormula: (path: YamlPath, line: number, column: number) => Location | undefined;
 };
@@ -49,6 +51,21 @@ export function loadPolicyText(text: string, file: string): { policy?: LoadedPol
       }
     }
     return undefined;
+  };
+
+  const locateKey = (path: YamlPath): Location | undefined => {
+    const parent = ydoc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find(
+        (it) => isScalar(it.key) && String(it.key.value) === String(path[path.length - 1]),
+      );
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      if (range) {
+        const pos = lc.linePos(range[0]);
+        return { file, line: pos.line, column: pos.col, path: path.join(".") };
+      }
+    }
+    return locate(path);
   };
 
   const locateInFormula = (path: YamlPath, line: number, column: number): Location | undefined => {
@@ -86,7 +103,7 @@ export function loadPolicyText(text: string, file: string): { policy?: LoadedPol
     }
     return { problems };
   }
-  return { policy: { doc: parsed.data, file, locate, locateInFormula }, problems };
+  return { policy: { doc: parsed.data, file, locate, locateKey, locateInFormula }, problems };
 }
 
 type Issue = { code: string; message: string; expected?: unknown; keys?: unknown };
