@@ -333,6 +333,13 @@ describe("team pool split: 50% by 接听量, 50% by 在线时长, exact to the �
     ]);
     const parts = [0, 1, 2].map((i) => line(r, i, "团队奖金"));
     expect(parts).toEqual(["85.00", "100.00", "115.01"]);
+    // the payslip shows each member's weight: 17/60 = 28.33%, 20/60 = 33.33%, 23/60 = 38.33%
+    const weights = [0, 1, 2].map((i) =>
+      getPayslip(r, i)
+        .lines.find((l) => l.name === "团队奖金分配比例")
+        ?.value.toString(),
+    );
+    expect(weights).toEqual(["0.2833", "0.3333", "0.3833"]);
     const cents = parts.reduce((s, p) => s + Math.round(Number(p) * 100), 0);
     expect(cents).toBe(30001);
   });

@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./main.js";
+
+let dir = "";
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "xinsuan-cli-"));
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const HEADER = "工号,姓名,岗位级别,阶,工龄,绩效比例,目标任务,话费补助,全勤奖,扣款";
+/** The seed's six worked examples (公司员工薪资结构) and their 应发工资. */
+const SEED_ROWS = [
+  ["出纳", "E", "3", "0", "100%", "0", "0", "2030.00"],
+  ["库管", "E", "2", "1", "100%", "100", "50", "2280.00"],
+  ["商务", "E", "1", "2", "100%", "100", "0", "2370.00"],
+  ["会计", "D", "4", "1", "100%", "0", "0", "1645.00"],
+  ["人事", "D", "3", "0", "100%", "0", "0", "2105.00"],
+  ["财务主管", "C", "2", "1", "100%", "0", "0", "2385.00"],
+];
+
+function seedCsv(): string {
+  const lines = SEED_ROWS.map((r, i) => `S${i + 1},${r[0]},${r[1]},${r[2]},${r[3]},${r[4]},${r[5]},${r[6]},0,0`);
+  return `${HEADER}\n${lines.join("\n")}\n`;
+}
+
+function write(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe("xinsuan calc", () => {
+  it("reproduces the seed's six examples from a CSV file, as JSON output", async () => {
+    const input = write("seed.csv", seedCsv());
+    const out = join(dir, "seed-out.json");
+    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
+    expect(rows.map((x) => x.应发工资)).toEqual(SEED_ROWS.map((s) => s[7]));
+    expect(rows[0]).toMatchObject({ 工号: "S1", 姓名: "出纳", 岗位工资: "600.00", 工龄工资: "30.00", 实发工资: "2030.00" });
+  });
+
+  it("reads an XLSX input (numbers, percentages, text) and writes an XLSX register", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("输入");
+    ws.addRow(HEADER.split(","));
+    SEED_ROWS.forEach((r, i) => {
+      ws.addRow([`S${i + 1}`, r[0], r[1], Number(r[2]), Number(r[3]), 1, Number(r[5]), Number(r[6]), 0, 0]);
+    });
+    const input = join(dir, "seed.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, "register.xlsx");
+    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    expect(r.err).toBe("");
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const sheet = back.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf("应发工资") + 1;
+    const gross = SEED_ROWS.map((_, i) => sheet.getRow(i + 2).getCell(col).value);
+    expect(gross).toEqual([2030, 2280, 2370, 1645, 2105, 2385]);
+  });
+
+  it("prints the register and an explained payslip without --out", async () => {
+    const input = write("seed2.csv", seedCsv());
+    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--explain", "S4");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("合计");
+    expect(r.out).toContain("工资条 · 会计（S4）");
+    expect(r.out).toContain("岗位工资 = IF(OR(岗位级别 D = \"A\", 岗位级别 D = \"B\"), 定额岗位工资, 级别工资[D] 900.00 × 阶系数[4] 55%) = 495.00");
+    expect(r.out).toContain("绩效工资 = IF(阶 4 = 4, 0, 绩效工资标准 × 绩效比例) = 0.00");
+  });
+
+  it("derives 阶 and 工龄 from 入职日期 when the columns are left out", async () => {
+    const input = write("hire.csv", "工号,姓名,岗位级别,入职日期\nH1,新人,E,2026-09-01\nH2,老人,E,2024-01-15\n");
+    const out = join(dir, "hire.json");
+    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    expect(r.err).toBe("");
+    const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
+    // H1: 1 month → 4阶 (55%), m = 0 → 800+300+440+0+30
+    expect(rows[0]).toMatchObject({ 岗位工资: "440.00", 绩效工资: "0.00", 工龄工资: "30.00", 应发工资: "1570.00" });
+    // H2: 33 months → 1阶 (100%), m = 2 → 800+300+800+300+70
+    expect(rows[1]).toMatchObject({ 岗位工资: "800.00", 工龄工资: "70.00", 应发工资: "2270.00" });
+  });
+
+  it.each([
+    ["unknown 岗位级别", `${HEADER}\nS1,甲,Z,3,0,100%,0,0,0,0\n`, 5, "bad.csv 第2行 甲（S1）计算“岗位级别”时：“岗位级别”列：未知的值“Z”，可选：A、B、C、D、E、F、G、H、I"],
+    ["text in a number column", `${HEADER}\nS1,甲,E,三,0,100%,0,0,0,0\n`, 5, "bad.csv 第2行 甲（S1）计算“阶”时：“阶”列：“三”不是整数"],
+    ["missing required column", "工号,姓名\nS1,甲\n", 4, "bad.csv：缺少必需的列“岗位级别”"],
+    ["duplicate 工号", `${HEADER}\nS1,甲,E,3,0,100%,0,0,0,0\nS1,乙,E,3,0,100%,0,0,0,0\n`, 4, "bad.csv 第3行 “工号”列：工号“S1”与第2行重复"],
+    ["empty file", "", 4, "bad.csv"],
+  ])("refuses %s with a clear message and writes nothing", async (_name, text, code, message) => {
+    const input = write("bad.csv", text);
+    const out = join(dir, `never-${code}-${_name.length}.csv`);
+    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    expect(r.code).toBe(code);
+    expect(r.err.replaceAll(dir + "/", "")).toContain(message);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses a wrong period format and an unknown policy", async () => {
+    const input = write("ok.csv", seedCsv());
+    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026/10");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--period “2026/10”格式不对，应为 YYYY-MM");
+    const r2 = await cli("calc", "--policy", "no-such", "--inputs", input, "--period", "2026-10");
+    expect(r2.code).toBe(3);
+    expect(r2.err).toContain("找不到方案文件或模板“no-such”");
+  });
+});
+
+describe("xinsuan check / templates", () => {
+  it("lists every problem of a bad policy with file:line:col", async () => {
+    const p = write(
+      "bad.yaml",
+      `id: bad\nname: 坏方案\nversion: 1\neffectiveFrom: 2026-01-01\ndescription: x\ninputs:\n  销售额: { type: money }\nitems:\n  - { name: 提成, kind: earning, formula: 销售额x * 1% }\n  - { name: 奖金, kind: earning, formula: "IF(销售额, 1, 0)" }\n`,
+    );
+    const r = await cli("check", p);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(`${p}:9:41 第9行第41列：未知名称“销售额x”，是否想写“销售额”？`);
+    expect(r.out).toContain(`${p}:10:45 第10行第45列：IF 的第1个参数需要是/否，这里是数值`);
+    expect(r.err).toContain("共 2 处错误");
+  });
+
+  it("passes the built-in templates and lists them", async () => {
+    const r = await cli("check", "grade-tier-structure");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/通过：公司员工薪资结构/);
+    const t = await cli("templates", "--json");
+    const list = JSON.parse(t.out) as { id: string; name: string; description: string }[];
+    expect(list.map((x) => x.id)).toContain("grade-tier-structure");
+    expect(list.every((x) => x.description.length > 20)).toBe(true);
+  });
+
+  it("exports a template with its sample input", async () => {
+    const target = join(dir, "exported");
+    const r = await cli("template", "export", "grade-tier-structure", target);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(target, "policy.yaml"))).toBe(true);
+    expect(existsSync(join(target, "sample.csv"))).toBe(true);
+    const again = await cli("calc", "--policy", join(target, "policy.yaml"), "--inputs", join(target, "sample.csv"), "--period", "2026-10");
+    expect(again.code).toBe(0);
+  });
+});
