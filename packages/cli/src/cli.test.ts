@@ -29,7 +29,9 @@ const SEED_ROWS = [
 ];
 
 function seedCsv(): string {
-  const lines = SEED_ROWS.map((r, i) => `S${i + 1},${r[0]},${r[1]},${r[2]},${r[3]},${r[4]},${r[5]},${r[6]},0,0`);
+  const lines = SEED_ROWS.map(
+    (r, i) => `S${i + 1},${r[0]},${r[1]},${r[2]},${r[3]},${r[4]},${r[5]},${r[6]},0,0`,
+  );
   return `${HEADER}\n${lines.join("\n")}\n`;
 }
 
@@ -43,12 +45,28 @@ describe("xinsuan calc", () => {
   it("reproduces the seed's six examples from a CSV file, as JSON output", async () => {
     const input = write("seed.csv", seedCsv());
     const out = join(dir, "seed-out.json");
-    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    const r = await cli(
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+      "--out",
+      out,
+    );
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
     expect(rows.map((x) => x.应发工资)).toEqual(SEED_ROWS.map((s) => s[7]));
-    expect(rows[0]).toMatchObject({ 工号: "S1", 姓名: "出纳", 岗位工资: "600.00", 工龄工资: "30.00", 实发工资: "2030.00" });
+    expect(rows[0]).toMatchObject({
+      工号: "S1",
+      姓名: "出纳",
+      岗位工资: "600.00",
+      工龄工资: "30.00",
+      实发工资: "2030.00",
+    });
   });
 
   it("reads an XLSX input (numbers, percentages, text) and writes an XLSX register", async () => {
@@ -61,7 +79,17 @@ describe("xinsuan calc", () => {
     const input = join(dir, "seed.xlsx");
     await wb.xlsx.writeFile(input);
     const out = join(dir, "register.xlsx");
-    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    const r = await cli(
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+      "--out",
+      out,
+    );
     expect(r.err).toBe("");
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
@@ -74,36 +102,91 @@ describe("xinsuan calc", () => {
 
   it("prints the register and an explained payslip without --out", async () => {
     const input = write("seed2.csv", seedCsv());
-    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--explain", "S4");
+    const r = await cli(
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+      "--explain",
+      "S4",
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain("合计");
     expect(r.out).toContain("工资条 · 会计（S4）");
-    expect(r.out).toContain("岗位工资 = IF(OR(岗位级别 D = \"A\", 岗位级别 D = \"B\"), 定额岗位工资, 级别工资[D] 900.00 × 阶系数[4] 55%) = 495.00");
+    expect(r.out).toContain(
+      '岗位工资 = IF(OR(岗位级别 D = "A", 岗位级别 D = "B"), 定额岗位工资, 级别工资[D] 900.00 × 阶系数[4] 55%) = 495.00',
+    );
     expect(r.out).toContain("绩效工资 = IF(阶 4 = 4, 0, 绩效工资标准 × 绩效比例) = 0.00");
   });
 
   it("derives 阶 and 工龄 from 入职日期 when the columns are left out", async () => {
-    const input = write("hire.csv", "工号,姓名,岗位级别,入职日期\nH1,新人,E,2026-09-01\nH2,老人,E,2024-01-15\n");
+    const input = write(
+      "hire.csv",
+      "工号,姓名,岗位级别,入职日期\nH1,新人,E,2026-09-01\nH2,老人,E,2024-01-15\n",
+    );
     const out = join(dir, "hire.json");
-    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    const r = await cli(
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+      "--out",
+      out,
+    );
     expect(r.err).toBe("");
     const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
     // H1: 1 month → 4阶 (55%), m = 0 → 800+300+440+0+30
-    expect(rows[0]).toMatchObject({ 岗位工资: "440.00", 绩效工资: "0.00", 工龄工资: "30.00", 应发工资: "1570.00" });
+    expect(rows[0]).toMatchObject({
+      岗位工资: "440.00",
+      绩效工资: "0.00",
+      工龄工资: "30.00",
+      应发工资: "1570.00",
+    });
     // H2: 33 months → 1阶 (100%), m = 2 → 800+300+800+300+70
     expect(rows[1]).toMatchObject({ 岗位工资: "800.00", 工龄工资: "70.00", 应发工资: "2270.00" });
   });
 
   it.each([
-    ["unknown 岗位级别", `${HEADER}\nS1,甲,Z,3,0,100%,0,0,0,0\n`, 5, "bad.csv 第2行 甲（S1）计算“岗位级别”时：“岗位级别”列：未知的值“Z”，可选：A、B、C、D、E、F、G、H、I"],
-    ["text in a number column", `${HEADER}\nS1,甲,E,三,0,100%,0,0,0,0\n`, 5, "bad.csv 第2行 甲（S1）计算“阶”时：“阶”列：“三”不是整数"],
+    [
+      "unknown 岗位级别",
+      `${HEADER}\nS1,甲,Z,3,0,100%,0,0,0,0\n`,
+      5,
+      "bad.csv 第2行 甲（S1）计算“岗位级别”时：“岗位级别”列：未知的值“Z”，可选：A、B、C、D、E、F、G、H、I",
+    ],
+    [
+      "text in a number column",
+      `${HEADER}\nS1,甲,E,三,0,100%,0,0,0,0\n`,
+      5,
+      "bad.csv 第2行 甲（S1）计算“阶”时：“阶”列：“三”不是整数",
+    ],
     ["missing required column", "工号,姓名\nS1,甲\n", 4, "bad.csv：缺少必需的列“岗位级别”"],
-    ["duplicate 工号", `${HEADER}\nS1,甲,E,3,0,100%,0,0,0,0\nS1,乙,E,3,0,100%,0,0,0,0\n`, 4, "bad.csv 第3行 “工号”列：工号“S1”与第2行重复"],
+    [
+      "duplicate 工号",
+      `${HEADER}\nS1,甲,E,3,0,100%,0,0,0,0\nS1,乙,E,3,0,100%,0,0,0,0\n`,
+      4,
+      "bad.csv 第3行 “工号”列：工号“S1”与第2行重复",
+    ],
     ["empty file", "", 4, "bad.csv"],
   ])("refuses %s with a clear message and writes nothing", async (_name, text, code, message) => {
     const input = write("bad.csv", text);
     const out = join(dir, `never-${code}-${_name.length}.csv`);
-    const r = await cli("calc", "--policy", "grade-tier-structure", "--inputs", input, "--period", "2026-10", "--out", out);
+    const r = await cli(
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+      "--out",
+      out,
+    );
     expect(r.code).toBe(code);
     expect(r.err.replaceAll(dir + "/", "")).toContain(message);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
@@ -150,7 +233,15 @@ describe("xinsuan check / templates", () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(target, "policy.yaml"))).toBe(true);
     expect(existsSync(join(target, "sample.csv"))).toBe(true);
-    const again = await cli("calc", "--policy", join(target, "policy.yaml"), "--inputs", join(target, "sample.csv"), "--period", "2026-10");
+    const again = await cli(
+      "calc",
+      "--policy",
+      join(target, "policy.yaml"),
+      "--inputs",
+      join(target, "sample.csv"),
+      "--period",
+      "2026-10",
+    );
     expect(again.code).toBe(0);
   });
 });

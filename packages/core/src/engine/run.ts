@@ -15,6 +15,7 @@ import { formatValue, keyText } from "../formula/values.js";
 import { Dec } from "../money/decimal.js";
 import type { CompiledPolicy, PeriodContext, PolicyNode, RowEnv } from "../policy/types.js";
 import { AggregateResults, buildGroups, type Groups } from "./groups.js";
+import { NextStateCollector } from "./next-state.js";
 
 /** One employee's raw values (built-in fields and inputs, as text) and where they came from. */
 export type EmployeeInput = {
@@ -135,7 +136,6 @@ export function runPayroll(
   const units = new Float64Array(n * width);
   const errors: (EmployeeError | null)[] = new Array(n).fill(null);
   let errorCount = 0;
-  const nextState: PriorState = { employees: {}, groups: {} };
   const nextNodes = policy.nodes.filter((x) => x.kind === "next");
   const stateScope = new Map(
     policy.nodes.filter((x) => x.kind === "state").map((x) => [x.name, x.stateScope ?? -1]),
@@ -169,7 +169,8 @@ export function runPayroll(
   };
   const failed = new Map<number, string>();
   const last = policy.passes.length - 1;
-  const groupNext = new Map<string, { value: string; emp: number }>();
+  const next = new NextStateCollector(nextNodes, groups, prior);
+  const argBuffers = policy.aggregates.map((a) => new Array<Val>(a.args.length));
 
   for (let s = 0; s <= last; s++) {
     const nodes = policy.passes[s]!;
@@ -188,22 +189,19 @@ export function runPayroll(
           slots[node.slot] = node.eval(ctx, env);
         }
         current = null;
-        for (const a of aggsHere)
-          aggregates.add(
-            a,
-            emp,
-            a.args.map((f) => f.fn(ctx)),
-          );
+        for (const a of aggsHere) {
+          const buf = argBuffers[a.id]!;
+          for (let k = 0; k < a.args.length; k++) buf[k] = a.args[k]!.fn(ctx);
+          aggregates.add(a, emp, buf);
+        }
         if (s === last) {
           const base = emp * width;
           for (let k = 0; k < width; k++) {
             current = colNodes[k]!;
             units[base + k] = (slots[colNodes[k]!.slot] as Dec).unitsAt(columns[k]!.places);
           }
-          for (const nx of nextNodes) {
-            current = nx;
-            recordNext(nx, slots[nx.slot] as Val, emp, row, groups, nextState, groupNext);
-          }
+          current = nextNodes[0] ?? null;
+          if (nextNodes.length > 0) next.record(emp, row, slots);
         }
       } catch (e) {
         if (!(e instanceof CellError) && !(e instanceof RangeError)) throw e;
@@ -227,43 +225,9 @@ export function runPayroll(
       units,
       errors,
       errorCount,
-      nextState,
+      nextState: next.finish(),
     },
   };
-}
-
-function recordNext(
-  nx: PolicyNode,
-  v: Val,
-  emp: number,
-  row: EmployeeInput,
-  groups: Groups,
-  next: PriorState,
-  seen: Map<string, { value: string; emp: number }>,
-): void {
-  const text = keyText(v);
-  const scope = nx.stateScope ?? -1;
-  if (scope < 0) {
-    const id = String(row.values.工号 ?? "").trim();
-    next.employees![id] = { ...(next.employees![id] ?? {}), [nx.name]: text };
-    return;
-  }
-  const level = GROUP_LEVELS[scope]!;
-  const key = groups.keys[scope]![groups.of[scope]![emp]!]!;
-  const tag = `${level}\u0001${key}\u0001${nx.name}`;
-  const prev = seen.get(tag);
-  if (prev && prev.value !== text) {
-    throw new CellError(
-      "GROUP",
-      undefined,
-      `${level}状态“${nx.name}”在组内算出不同的值（${prev.value} 与 ${text}），应为全组统一的数`,
-      `group state "${nx.name}" differs within the group`,
-    );
-  }
-  seen.set(tag, { value: text, emp });
-  next.groups![level] = next.groups![level] ?? {};
-  const byLevel = next.groups![level]!;
-  byLevel[key] = { ...(byLevel[key] ?? {}), [nx.name]: text };
 }
 
 function toEmployeeError(

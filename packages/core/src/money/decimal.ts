@@ -109,6 +109,32 @@ export class Dec {
 
   /** Parses plain decimal text (`-12.50`); null when the text is not one. @example Dec.tryParse("1.005")?.s === 3 */
   static tryParse(text: string): Dec | null {
+    const n = text.length;
+    let i = 0;
+    let neg = false;
+    const c0 = n > 0 ? text.charCodeAt(0) : 0;
+    if (c0 === 45 || c0 === 43) {
+      neg = c0 === 45;
+      i = 1;
+    }
+    let m = 0;
+    let digits = 0;
+    let scale = -1;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (scale >= 0) scale++;
+      } else if (c === 46 && scale < 0 && digits > 0) scale = 0;
+      else return null;
+    }
+    if (digits === 0 || scale === 0) return null;
+    if (digits <= 15) return new Dec(neg && m !== 0 ? -m : m, null, scale < 0 ? 0 : scale);
+    return Dec.parseLong(text);
+  }
+
+  private static parseLong(text: string): Dec | null {
     const m = DECIMAL_RE.exec(text);
     if (!m) return null;
     const frac = m[3] ?? "";

@@ -28,7 +28,8 @@ export function valueTypeOf(t: InputType): ValueType {
 }
 
 function decimal(text: string): Dec | null {
-  const cleaned = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
+  const cleaned =
+    text.includes(",") && /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
   return Dec.tryParse(cleaned);
 }
 
@@ -46,12 +47,11 @@ export function parseDate(text: string): number | null {
  * Parses one non-blank text value as the given type.
  * @example parseScalar("1,234.50", "money") // ok, 1234.50
  */
+function bad(text: string, type: InputType): ParseResult {
+  return { ok: false, zh: `“${text}”不是${TYPE_NAME_ZH[type]}`, en: `"${text}" is not a valid ${type}` };
+}
+
 export function parseScalar(text: string, type: InputType): ParseResult {
-  const bad = (): ParseResult => ({
-    ok: false,
-    zh: `“${text}”不是${TYPE_NAME_ZH[type]}`,
-    en: `"${text}" is not a valid ${type}`,
-  });
   switch (type) {
     case "text":
       return { ok: true, value: text };
@@ -59,24 +59,24 @@ export function parseScalar(text: string, type: InputType): ParseResult {
       const t = text.toUpperCase();
       if (["是", "TRUE", "Y", "YES", "1", "√"].includes(t)) return { ok: true, value: true };
       if (["否", "FALSE", "N", "NO", "0", "×"].includes(t)) return { ok: true, value: false };
-      return bad();
+      return bad(text, type);
     }
     case "date": {
       const d = parseDate(text);
-      return d === null ? bad() : { ok: true, value: d };
+      return d === null ? bad(text, type) : { ok: true, value: d };
     }
     case "ratio": {
       if (text.endsWith("%")) {
         const d = decimal(text.slice(0, -1));
-        return d ? { ok: true, value: d.div(Dec.HUNDRED) } : bad();
+        return d ? { ok: true, value: d.div(Dec.HUNDRED) } : bad(text, type);
       }
       const d = decimal(text);
-      return d ? { ok: true, value: d } : bad();
+      return d ? { ok: true, value: d } : bad(text, type);
     }
     case "money": {
       const d = decimal(text);
-      if (!d) return bad();
-      if (!d.round(2, "down").eq(d)) {
+      if (!d) return bad(text, type);
+      if (d.s > 2 && !d.round(2, "down").eq(d)) {
         return {
           ok: false,
           zh: `金额“${text}”超过两位小数`,
@@ -87,13 +87,13 @@ export function parseScalar(text: string, type: InputType): ParseResult {
     }
     case "integer": {
       const d = decimal(text);
-      if (!d) return bad();
+      if (!d) return bad(text, type);
       if (!d.isInteger()) return { ok: false, zh: `“${text}”不是整数`, en: `"${text}" is not an integer` };
       return { ok: true, value: d };
     }
     case "number": {
       const d = decimal(text);
-      return d ? { ok: true, value: d } : bad();
+      return d ? { ok: true, value: d } : bad(text, type);
     }
   }
 }
