@@ -64,8 +64,16 @@ function rescaleBig(c: bigint, drop: number, mode: RoundingMode): bigint {
 function rescaleNum(c: number, drop: number, mode: RoundingMode): number {
   if (drop > 15) return Number(rescaleBig(BigInt(c), drop, mode));
   const div = POW10[drop]!;
-  const r = c % div;
-  const q = (c - r) / div;
+  // Truncated quotient and remainder without fmod (slow on large doubles); the float quotient is off by at most one.
+  let q = Math.trunc(c / div);
+  let r = c - q * div;
+  if (c >= 0 ? r < 0 : r > 0) {
+    q += c >= 0 ? -1 : 1;
+    r += c >= 0 ? div : -div;
+  } else if (Math.abs(r) >= div) {
+    q += c >= 0 ? 1 : -1;
+    r -= c >= 0 ? div : -div;
+  }
   if (r === 0) return q;
   const neg = c < 0;
   const twice = Math.abs(r) * 2;
@@ -205,6 +213,10 @@ export class Dec {
 
   /** Quotient to 10 decimal places, half-even; trailing zeros dropped. Throws on a zero divisor (callers check). @example Dec.parse("1").div(Dec.fromInt(4)).toString() === "0.25" */
   div(o: Dec): Dec {
+    if (this.big === null && o.big === null && o.m !== 0) {
+      const quick = divSafe(this.m, this.s, o.m, o.s);
+      if (quick) return quick;
+    }
     const d = o.coefficient();
     if (d === 0n) throw new RangeError("division by zero");
     // value = (a / 10^sa) / (b / 10^sb); scale the numerator so the integer quotient has MAX_SCALE places.
@@ -366,6 +378,40 @@ export class Dec {
   toApproxNumber(): number {
     return Number(this.toString());
   }
+}
+
+/** Quotient on safe integers when every step stays exact; null to fall back to bigint. */
+function divSafe(am: number, as: number, bm: number, bs: number): Dec | null {
+  const e = MAX_SCALE - as + bs;
+  const f = POW10[e];
+  if (f === undefined) return null;
+  const n = am * f;
+  if (!Number.isSafeInteger(n)) return null;
+  const an = Math.abs(n);
+  const ad = Math.abs(bm);
+  // The float quotient of two safe integers is within one of the true quotient; the remainder check fixes it.
+  let q = Math.floor(an / ad);
+  const p = q * ad;
+  if (!Number.isSafeInteger(p)) return null;
+  let r = an - p;
+  if (r < 0) {
+    q -= 1;
+    r += ad;
+  } else if (r >= ad) {
+    q += 1;
+    r -= ad;
+  }
+  if (r !== 0) {
+    const twice = r * 2;
+    if (twice > ad || (twice === ad && q % 2 === 1)) q += 1;
+  }
+  if (q === 0) return Dec.ZERO;
+  let s = MAX_SCALE;
+  for (let t = Math.trunc(q / 10); s > 0 && t * 10 === q; t = Math.trunc(q / 10)) {
+    q = t;
+    s--;
+  }
+  return Dec.fromCoefficient(n < 0 !== bm < 0 ? -q : q, s);
 }
 
 function formatCoefficient(c: bigint, s: number): string {

@@ -12,6 +12,13 @@ import type { InputDoc } from "./schema.js";
 import type { RowEnv } from "./types.js";
 import { parsePolicyScalar, parseScalar } from "./values.js";
 
+/** Trims a cell only when it has surrounding whitespace (the common case allocates nothing). */
+function trimCell(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  return s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32 || s.charCodeAt(0) === 0x3000 ? s.trim() : s;
+}
+
 /** Builds the evaluation closure of an input; null when the definition itself is bad (reported). */
 export function inputNodeEval(
   name: string,
@@ -43,9 +50,10 @@ export function inputNodeEval(
   const allowed = def.values ? new Set(def.values.map(String)) : null;
   const required = def.required ?? (dflt === undefined && !fallback);
   const col = `“${name}”列`;
+  const plainNumber = def.type === "number" || def.type === "money" || def.type === "integer";
   return (c, env) => {
     const raw = env.values[name];
-    const text = raw === undefined ? "" : raw.trim();
+    const text = raw === undefined ? "" : trimCell(raw);
     if (text === "") {
       if (fallback) return fallback(c as never);
       if (dflt !== undefined) return dflt;
@@ -53,9 +61,15 @@ export function inputNodeEval(
         throw new CellError("INPUT", undefined, `${col}缺少必填值`, `column "${name}" is required`);
       return dflt ?? null;
     }
-    const r = parseScalar(text, def.type);
-    if (!r.ok) throw new CellError("INPUT", undefined, `${col}：${r.zh}`, `column "${name}": ${r.en}`);
-    const v = r.value;
+    let v: Val;
+    const quick = plainNumber ? Dec.tryParse(text) : null;
+    if (quick && (def.type !== "money" || quick.s <= 2) && (def.type !== "integer" || quick.s === 0))
+      v = quick;
+    else {
+      const r = parseScalar(text, def.type);
+      if (!r.ok) throw new CellError("INPUT", undefined, `${col}：${r.zh}`, `column "${name}": ${r.en}`);
+      v = r.value;
+    }
     if (allowed && !allowed.has(text)) {
       throw new CellError(
         "INPUT",

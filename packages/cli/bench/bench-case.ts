@@ -1,0 +1,86 @@
+/**
+ * One benchmark case, run in its own process so its peak memory is its own:
+ *   engine <agents>        – generated inputs in memory, times runPayroll alone
+ *   csv <agents> <in.csv>  – times reading the CSV, the run and writing the register CSV
+ * Prints one JSON line with the timings, the run's net total and the process's peak RSS.
+ * @example node packages/cli/bin/run-ts.js packages/cli/bench/bench-case.ts engine 100000
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkPolicyText, type EmployeeInput, runPayroll, summarizeRun } from "@xinsuan/core";
+import { registerTable } from "../src/commands/register.js";
+import { generateCompany } from "../src/demo/generate-company.js";
+import { readTable } from "../src/io/read-table.js";
+import { writeTable } from "../src/io/write-table.js";
+import { TEMPLATES_DIR } from "../src/templates.js";
+
+const [mode, agentsText, file] = process.argv.slice(2);
+const agents = Number(agentsText);
+const PERIOD = "2026-10";
+const policyText = readFileSync(join(TEMPLATES_DIR, "welfare-6tier", "policy.yaml"), "utf8");
+const compiled = checkPolicyText(policyText, "welfare-6tier/policy.yaml").compiled;
+if (!compiled) throw new Error("welfare-6tier does not compile");
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+async function main(): Promise<void> {
+  if (mode === "engine") {
+    const { rows } = generateCompany({ agents, teamSize: 15, period: PERIOD, seed: 7 });
+    const employees: EmployeeInput[] = rows.map((values) => ({ values }));
+    const inputRssMb = mb(process.memoryUsage().rss);
+    const t0 = performance.now();
+    const r = runPayroll(compiled!, { period: PERIOD, employees });
+    const ms = performance.now() - t0;
+    if (!r.ok) throw new Error(r.problem.en);
+    const net = summarizeRun(r.run).totals.get("实发工资")!.toFixed(2);
+    const out = {
+      mode,
+      agents,
+      ms: Math.round(ms),
+      errors: r.run.errorCount,
+      net,
+      inputRssMb,
+      peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    };
+    console.log(JSON.stringify(out));
+    return;
+  }
+  if (mode === "csv" && file) {
+    const outFile = join(tmpdir(), `xinsuan-bench-register-${process.pid}.csv`);
+    const t0 = performance.now();
+    const read = await readTable(file);
+    if (!read.ok) throw new Error(read.errors[0]?.en);
+    const t1 = performance.now();
+    const employees = read.table.rows.map((row) => ({
+      values: row.cells,
+      source: { file, row: row.rowNumber },
+    }));
+    const r = runPayroll(compiled!, { period: PERIOD, employees });
+    if (!r.ok) throw new Error(r.problem.en);
+    const t2 = performance.now();
+    const t = registerTable(r.run);
+    await writeTable(outFile, { headers: t.headers, rows: t.rows, numericColumns: t.numeric });
+    const t3 = performance.now();
+    rmSync(outFile, { force: true });
+    const net = summarizeRun(r.run).totals.get("实发工资")!.toFixed(2);
+    const out = {
+      mode,
+      agents,
+      ms: Math.round(t3 - t0),
+      readMs: Math.round(t1 - t0),
+      runMs: Math.round(t2 - t1),
+      writeMs: Math.round(t3 - t2),
+      errors: r.run.errorCount,
+      net,
+      peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    };
+    console.log(JSON.stringify(out));
+    return;
+  }
+  throw new Error("usage: bench-case.ts engine <agents> | csv <agents> <file.csv>");
+}
+
+await main();
