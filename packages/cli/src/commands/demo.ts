@@ -1,23 +1,42 @@
 /**
- * `npm start` / `xinsuan demo`: computes a month for a generated demo company and prints the register summary
- * and one explained payslip.
+ * `npm start` / `xinsuan demo`: generates a fake demo company (3 teams, 60 agents) on the welfare-6tier
+ * template, computes October 2026, and prints the register summary by team and one explained payslip.
  * @example xinsuan demo
  */
-import { join, relative } from "node:path";
-import { findTemplate } from "../templates.js";
-import { runCalc } from "./calc.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkPolicyText, type EmployeeInput, runPayroll } from "@xinsuan/core";
+import { AppError } from "../app-error.js";
+import { generateCompany } from "../demo/generate-company.js";
+import { TEMPLATES_DIR } from "../templates.js";
+import { printExplained, printTeamSummary } from "./print-run.js";
+
+const PERIOD = "2026-10";
 
 /** Runs the demo payroll in the terminal. */
 export async function runDemo(print: (s: string) => void): Promise<void> {
-  const t = findTemplate("grade-tier-structure")!;
-  print("薪算 xinsuan 演示：模板 grade-tier-structure（种子“公司员工薪资结构”的六个例子）");
-  await runCalc(
-    {
-      policy: t.id,
-      inputs: relative(process.cwd(), join(t.dir, "sample.csv")) || "sample.csv",
-      period: "2026-10",
-      explain: "G001",
-    },
-    print,
+  const file = join(TEMPLATES_DIR, "welfare-6tier", "policy.yaml");
+  const check = checkPolicyText(readFileSync(file, "utf8"), "templates/welfare-6tier/policy.yaml");
+  if (!check.compiled)
+    throw new AppError("POLICY_INVALID", "演示方案无法编译", "demo policy does not compile");
+  const { rows } = generateCompany({ agents: 60, teamSize: 20, period: PERIOD, seed: 2026 });
+  const employees: EmployeeInput[] = rows.map((values, i) => ({
+    values,
+    source: { file: "演示数据", row: i + 2 },
+  }));
+  const result = runPayroll(check.compiled, { period: PERIOD, employees });
+  if (!result.ok) throw new AppError("CALC_FAILED", result.problem.zh, result.problem.en);
+  const run = result.run;
+  print(
+    `薪算 xinsuan 演示：示例公司（虚构数据）· 模板 welfare-6tier「${check.compiled.doc.name}」· ${PERIOD}`,
   );
+  print("");
+  printTeamSummary(run, print);
+  printExplained(run, 0, print);
+  print("");
+  print("接下来可以试试：");
+  print("  npx xinsuan templates                              列出内置模板");
+  print("  npx xinsuan template export welfare-6tier ./my     导出模板和示例输入");
+  print("  npx xinsuan calc --policy welfare-6tier --inputs ./my/sample.csv --period 2026-10 --explain K102");
+  print("  npx xinsuan check ./my/policy.yaml                 检查方案");
 }

@@ -2,7 +2,7 @@
  * Terminal output: the register with totals, and an explained payslip.
  * @example printRegister(run, console.log)
  */
-import { explainPayslip, type PayrollRun, summarizeRun } from "@xinsuan/core";
+import { Dec, explainPayslip, type PayrollRun, summarizeRun } from "@xinsuan/core";
 import { formatTerminalTable } from "../io/format-terminal-table.js";
 import { registerTable } from "./register.js";
 
@@ -34,4 +34,37 @@ export function printExplained(run: PayrollRun, index: number, print: (s: string
       if (d.description) print(`      说明：${d.description}`);
     }
   }
+}
+
+/** Prints headcount and totals by team, then the company total. */
+export function printTeamSummary(run: PayrollRun, print: (s: string) => void): void {
+  const width = run.columns.length;
+  const cols = ["应发工资", "扣款合计", "实发工资"].map((name) =>
+    run.columns.findIndex((c) => c.name === name),
+  );
+  const teams = run.groups.keys[0]!;
+  const sums = teams.map(() => ({ count: 0, values: cols.map(() => 0n) }));
+  run.employees.forEach((_, i) => {
+    if (run.errors[i]) return;
+    const t = sums[run.groups.of[0]![i]!]!;
+    t.count++;
+    cols.forEach((k, j) => {
+      t.values[j] = t.values[j]! + BigInt(run.units[i * width + k]!);
+    });
+  });
+  const fmt = (v: bigint) => Dec.fromCoefficient(v, 2).toFixed(2);
+  const rows = teams.map((name, g) => [
+    name || "（未分组）",
+    String(sums[g]!.count),
+    ...sums[g]!.values.map(fmt),
+  ]);
+  const s = summarizeRun(run);
+  rows.push([
+    "合计",
+    String(s.count - s.errors),
+    ...["应发工资", "扣款合计", "实发工资"].map((n) => s.totals.get(n)!.toFixed(2)),
+  ]);
+  print(`工资表汇总（${run.policy.doc.name} · ${run.period.period}）`);
+  print(formatTerminalTable(["团队", "人数", "应发工资", "扣款合计", "实发工资"], rows));
+  if (s.errors > 0) print(`另有 ${s.errors} 人数据有误，未计入合计`);
 }

@@ -4,6 +4,8 @@
  * @example generateCompany({ agents: 60, teamSize: 20, period: "2026-10", seed: 1 }).rows.length === 60
  */
 
+import { countWorkdays } from "@xinsuan/core";
+
 export type CompanyOptions = { agents: number; teamSize: number; period: string; seed: number };
 
 /** Column order of the generated input table. */
@@ -64,7 +66,7 @@ export function generateCompany(o: CompanyOptions): {
   const rnd = prng(o.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const [y, m] = o.period.split("-").map(Number) as [number, number];
-  const workdays = 21;
+  const workdays = countWorkdays(y, m) ?? 21;
   const rows: Record<string, string>[] = new Array(o.agents);
   for (let i = 0; i < o.agents; i++) {
     const team = Math.floor(i / o.teamSize) + 1;
