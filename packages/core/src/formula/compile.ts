@@ -5,6 +5,7 @@
  */
 import { Dec } from "../money/decimal.js";
 import type { Expr, Span } from "./ast.js";
+import { daysFromCivil } from "./days.js";
 import { FUNCTIONS, type FunctionDef } from "./functions.js";
 import { makeProblem, type Problem } from "./problems.js";
 import type { Binding, Scope } from "./scope.js";
@@ -59,8 +60,7 @@ function constant(type: ValueType, value: Val): Compiled {
 
 /** ISO date text to whole days since 1970-01-01. @example dateToDays("1970-01-02") === 1 */
 export function dateToDays(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 function unknownName(name: string, span: Span, st: CompileState): null {
@@ -169,13 +169,14 @@ function compileIndex(e: Extract<Expr, { kind: "index" }>, st: CompileState): Co
   });
   if (!ok) return null;
   const table = b;
+  const single = keys.length === 1 ? keys[0]!.fn : null;
   const label = e.target.name;
   const span = e.span;
   return {
     type: table.valueType,
     fn: (c: EvalCtx) => {
-      const parts = keys.map((k) => k.fn(c));
-      const key = parts.map((p) => keyText(p)).join("\u0001");
+      const parts = single ? [single(c)] : keys.map((k) => k.fn(c));
+      const key = single ? keyText(parts[0]!) : parts.map((p) => keyText(p)).join("\u0001");
       const v = table.lookup.get(key);
       if (v === undefined) {
         const shown = parts.map((p) => formatValue(p, "text")).join("、");

@@ -72,6 +72,15 @@ function integerArg(f: Fn, c: EvalCtx, arg: Expr, what: string): number {
   return Number(d.toString());
 }
 
+/** Decimal places written as a literal (the usual case), so they are not re-checked per employee. */
+function constantPlaces(arg: Expr | undefined): number | null {
+  if (!arg) return 0;
+  const lit = arg.kind === "unary" && arg.operand.kind === "number" ? arg.operand : arg;
+  if (lit.kind !== "number" || lit.percent || !/^\d+$/.test(lit.text)) return null;
+  const n = Number(lit.text) * (arg.kind === "unary" && arg.op === "-" ? -1 : 1);
+  return Math.abs(n) <= 20 ? n : null;
+}
+
 function roundFn(name: string, mode: RoundingMode, zh: string): FunctionDef {
   return {
     name,
@@ -83,6 +92,8 @@ function roundFn(name: string, mode: RoundingMode, zh: string): FunctionDef {
       if (!fs) return null;
       const [x, p] = fs as [Fn, Fn | undefined];
       const placesArg = e.args[1];
+      const fixed = constantPlaces(placesArg);
+      if (fixed !== null) return { type: "number", fn: (c) => (x(c) as Dec).round(fixed, mode) };
       return {
         type: "number",
         fn: (c) => (x(c) as Dec).round(p && placesArg ? integerArg(p, c, placesArg, "小数位数") : 0, mode),

@@ -4,6 +4,7 @@
  */
 import { Dec } from "../money/decimal.js";
 import type { Span } from "./ast.js";
+import { civilFromDays } from "./days.js";
 import type { FunctionDef } from "./functions.js";
 import { compileArgs } from "./functions-basic.js";
 import { CellError, type Compiled, type EvalCtx, type Val } from "./types.js";
@@ -12,8 +13,7 @@ type Fn = Compiled["fn"];
 const DAY_MS = 86_400_000;
 
 function parts(days: number): [number, number, number] {
-  const d = new Date(days * DAY_MS);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  return civilFromDays(days);
 }
 
 function dateOf(f: Fn, c: EvalCtx, span: Span): number {

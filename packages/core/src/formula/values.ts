@@ -3,12 +3,14 @@
  * @example formatValue(Dec.parse("0.75"), "ratio") === "75%"
  */
 import { Dec } from "../money/decimal.js";
+import { civilFromDays } from "./days.js";
 import type { Display } from "./scope.js";
 import type { Val } from "./types.js";
 
 /** Whole days since 1970-01-01 to ISO date text. @example daysToIso(0) === "1970-01-01" */
 export function daysToIso(days: number): string {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+  const [y, m, d] = civilFromDays(days);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** Renders a value for a person: money with 2 decimals, ratios as percentages, dates as ISO. */

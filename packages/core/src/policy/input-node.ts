@@ -13,7 +13,7 @@ import type { RowEnv } from "./types.js";
 import { parsePolicyScalar, parseScalar } from "./values.js";
 
 /** Trims a cell only when it has surrounding whitespace (the common case allocates nothing). */
-function trimCell(s: string): string {
+export function trimCell(s: string): string {
   const n = s.length;
   if (n === 0) return s;
   return s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32 || s.charCodeAt(0) === 0x3000 ? s.trim() : s;

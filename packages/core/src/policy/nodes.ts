@@ -10,7 +10,7 @@ import { CellError, TYPE_ZH, type Val, type ValueType } from "../formula/types.j
 import { Dec, type RoundingMode } from "../money/decimal.js";
 import { UNIT_PLACES } from "../money/rounding.js";
 import { type Builder, CONTEXT_NAMES, EMPLOYEE_FIELDS } from "./compile-policy.js";
-import { inputNodeEval } from "./input-node.js";
+import { inputNodeEval, trimCell } from "./input-node.js";
 import type { YamlPath } from "./load.js";
 import type { InputType } from "./schema.js";
 import type { NodeKind, PolicyNode, RowEnv } from "./types.js";
@@ -67,11 +67,13 @@ export function buildNodes(b: Builder): PolicyNode[] {
     add("field", f.name, f.type, f.type === "date" ? "date" : "text", "field", undefined, (n) => {
       const type: InputType = f.type === "date" ? "date" : "text";
       n.eval = (_c, env) => {
-        const raw = env.values[f.name]?.trim() ?? "";
+        const cell = env.values[f.name];
+        const raw = cell === undefined ? "" : trimCell(cell);
         if (raw === "") {
           if (f.required) throw new CellError("INPUT", undefined, `缺少“${f.name}”`, `missing "${f.name}"`);
           return type === "date" ? null : "";
         }
+        if (type === "text") return raw;
         const r = parseScalar(raw, type);
         if (!r.ok)
           throw new CellError("INPUT", undefined, `“${f.name}”列：${r.zh}`, `column "${f.name}": ${r.en}`);

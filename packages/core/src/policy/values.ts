@@ -4,7 +4,7 @@
  * @example parseScalar("75%", "ratio") // { ok: true, value: Dec 0.75 }
  */
 
-import { dateToDays } from "../formula/compile.js";
+import { daysFromCivil, daysInMonth } from "../formula/days.js";
 import type { Val, ValueType } from "../formula/types.js";
 import { Dec } from "../money/decimal.js";
 import type { InputType } from "./schema.js";
@@ -33,14 +33,30 @@ function decimal(text: string): Dec | null {
   return Dec.tryParse(cleaned);
 }
 
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** Parses an ISO date (also 2026/10/01) to days; null when invalid. @example parseDate("2026-10-01") !== null */
 export function parseDate(text: string): number | null {
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = digits(text, 0, 4);
+    const mo = digits(text, 5, 7);
+    const d = digits(text, 8, 10);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+    return daysFromCivil(y, mo, d);
+  }
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return dateToDays(`${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
 }
 
 /**
