@@ -171,8 +171,6 @@ export function runPayroll(
   const last = policy.passes.length - 1;
   const next = new NextStateCollector(nextNodes, groups, prior);
   const argBuffers = policy.aggregates.map((a) => new Array<Val>(a.args.length));
-  const kept: (Val | undefined)[][] = [];
-  for (const r of policy.retain) for (const slot of r) kept[slot] ??= new Array(n);
 
   for (let s = 0; s <= last; s++) {
     const nodes = policy.passes[s]!;
@@ -185,7 +183,7 @@ export function runPayroll(
       env.values = row.values;
       let current: PolicyNode | null = null;
       slots.fill(undefined);
-      if (s > 0) for (const slot of policy.retain[s - 1]!) slots[slot] = kept[slot]![emp];
+
       try {
         for (const node of nodes) {
           current = node;
@@ -197,7 +195,7 @@ export function runPayroll(
           for (let k = 0; k < a.args.length; k++) buf[k] = a.args[k]!.fn(ctx);
           aggregates.add(a, emp, buf);
         }
-        if (s < last) for (const slot of policy.retain[s]!) kept[slot]![emp] = slots[slot];
+
         if (s === last) {
           const base = emp * width;
           for (let k = 0; k < width; k++) {

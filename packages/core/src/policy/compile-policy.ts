@@ -176,24 +176,16 @@ export function compilePolicy(loaded: LoadedPolicy): {
   const aggStage = aggregates.map((a) => g.stage.get(`agg:${a.id}`) ?? 0);
   const maxStage = Math.max(0, ...nodes.map((n) => n.stage));
   const passes: PolicyNode[][] = [];
-  const closures: Set<string>[] = [];
   for (let s = 0; s <= maxStage; s++) {
     const targets =
       s === maxStage
         ? nodes.filter((n) => !LAZY_KINDS.has(n.kind) || n.name === "工号").map((n) => n.id)
         : aggregates.filter((_, i) => aggStage[i] === s).flatMap((a) => [...a.deps]);
     const closure = closureOf(targets, deps, g.order);
-    closures.push(new Set(closure));
     const eager = closure.flatMap((id) => byId.get(id) ?? []);
     passes.push(eager.filter((n) => !LAZY_KINDS.has(n.kind)));
   }
-  // Values computed in one pass and read again in a later pass are kept between passes, not recomputed.
-  const retain: number[][] = [];
-  for (let s = 0; s < maxStage; s++) {
-    const later = new Set(closures.slice(s + 1).flatMap((c) => [...c]));
-    const done = new Set(closures.slice(0, s + 1).flatMap((c) => [...c]));
-    retain.push(nodes.filter((n) => done.has(n.id) && later.has(n.id)).map((n) => n.slot));
-  }
+
   warnUnusedInputs(nodes, deps, g.order, loaded, problems);
 
   const items = nodes.filter((n) => n.item).map((n) => n.item!);
@@ -214,7 +206,6 @@ export function compilePolicy(loaded: LoadedPolicy): {
     byName: new Map(nodes.map((n) => [n.name, n])),
     aggregates: aggregates.map((a, i) => ({ ...a, stage: aggStage[i]! })),
     passes,
-    retain,
     items,
     register: registerColumns(doc, nodes, report),
     bySlot,

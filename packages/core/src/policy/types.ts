@@ -83,8 +83,6 @@ export type CompiledPolicy = {
   aggregates: CompiledAggregate[];
   /** Nodes to evaluate in each pass, in dependency order; the last pass computes everything. */
   passes: PolicyNode[][];
-  /** Slots whose values are kept after pass s for the passes after it. */
-  retain: number[][];
   items: ItemDef[];
   /** Node of each slot, for lazy computation. */
   bySlot: PolicyNode[];
