@@ -16,6 +16,7 @@ import { Dec } from "../money/decimal.js";
 import type { CompiledPolicy, PeriodContext, PolicyNode, RowEnv } from "../policy/types.js";
 import { AggregateResults, buildGroups, type Groups } from "./groups.js";
 import { NextStateCollector } from "./next-state.js";
+import { evaluateBatch } from "./run-batch.js";
 
 /** One employee's raw values (built-in fields and inputs, as text) and where they came from. */
 export type EmployeeInput = {
@@ -94,7 +95,13 @@ export function periodContext(period: string): PeriodContext | null {
  */
 export function runPayroll(
   policy: CompiledPolicy,
-  input: { period: string; employees: readonly EmployeeInput[]; prior?: PriorState },
+  input: {
+    period: string;
+    employees: readonly EmployeeInput[];
+    prior?: PriorState;
+    /** "scalar" forces the row-by-row evaluator (the reference the batch evaluator is tested against). */
+    mode?: "batch" | "scalar";
+  },
 ): { ok: true; run: PayrollRun } | { ok: false; problem: RunProblem } {
   const period = periodContext(input.period);
   if (!period) {
@@ -171,8 +178,31 @@ export function runPayroll(
   const last = policy.passes.length - 1;
   const next = new NextStateCollector(nextNodes, groups, prior);
   const argBuffers = policy.aggregates.map((a) => new Array<Val>(a.args.length));
+  const useBatch = policy.batch !== null && input.mode !== "scalar";
+  if (useBatch) {
+    const rowEnv: RowEnv = { values: {}, period, prior: env.prior };
+    errorCount = evaluateBatch({
+      policy,
+      employees,
+      groups,
+      aggregates,
+      columns,
+      colNodes,
+      units,
+      errors,
+      next,
+      nextNodes,
+      envFor: (e) => {
+        emp = e;
+        env.values = employees[e]!.values;
+        rowEnv.values = env.values;
+        return rowEnv;
+      },
+      toError: (e, node, row) => toEmployeeError(e, node, policy, row),
+    });
+  }
 
-  for (let s = 0; s <= last; s++) {
+  for (let s = 0; s <= (useBatch ? -1 : last); s++) {
     const nodes = policy.passes[s]!;
     const aggsHere = policy.aggregates.filter((a) => a.stage === s);
     aggregates.begin(s);

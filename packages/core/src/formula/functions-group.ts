@@ -12,6 +12,9 @@ import { makeProblem } from "./problems.js";
 import { type AggregateKind, GROUP_LEVELS } from "./scope.js";
 import type { Compiled, ValueType } from "./types.js";
 
+/** The aggregate each group-function call compiled to, for the batch compiler (keyed by the AST node). */
+export const AGGREGATE_OF = new WeakMap<CallExpr, { id: number; level: number; type: ValueType }>();
+
 type Plan = { valueArgs: number; levelArg: number | null; orderArg: number | null };
 
 function levelOf(arg: Expr | undefined, st: CompileState): number | null {
@@ -99,12 +102,14 @@ function groupFn(
         kind,
         level,
         args,
+        argAsts: e.args.slice(0, p.valueArgs),
         deps: inner.deps,
         descending,
         span: e.span,
         text: printFormula(e),
       });
       st.deps.add(`agg:${id}`);
+      AGGREGATE_OF.set(e, { id, level, type: result });
       const span = e.span;
       const label = `${printFormula(e)}`;
       const source = kind === "share" ? "group:money" : "group:number";

@@ -69,6 +69,8 @@ export type AggregateSpec = {
   level: number;
   /** Argument closures (value, or pool and weight for SHARE, or condition for COUNT). */
   args: Compiled[];
+  /** The argument expressions, for the batch compiler. */
+  argAsts: Expr[];
   /** Dependency nodes of the arguments. */
   deps: Set<string>;
   /** For RANK: true ranks the largest as 1. */

@@ -4,6 +4,7 @@
  * @example const { compiled, problems } = compilePolicy(loaded)
  */
 import type { Expr } from "../formula/ast.js";
+import { type BatchFn, type BatchState, compileBatch } from "../formula/batch.js";
 import { type CompileState, compileExpr } from "../formula/compile.js";
 import { parseFormula } from "../formula/parser.js";
 import { makeProblem, type Problem } from "../formula/problems.js";
@@ -12,6 +13,7 @@ import type { Compiled, ValueType } from "../formula/types.js";
 import { closureOf, orderNodes } from "./graph.js";
 import type { LoadedPolicy, YamlPath } from "./load.js";
 import { buildNodes } from "./nodes.js";
+import { attachBatch } from "./nodes-batch.js";
 import type { PolicyDoc } from "./schema.js";
 import { buildParam, buildTable } from "./tables.js";
 import type { CompiledPolicy, PolicyNode } from "./types.js";
@@ -198,7 +200,16 @@ export function compilePolicy(loaded: LoadedPolicy): {
       g.order,
     ),
   );
+  const lazySlots = new Set(nodes.filter((n) => LAZY_KINDS.has(n.kind)).map((n) => n.slot));
+  const batch = attachBatch(nodes, scope, lazySlots);
+  const batchState: BatchState = { scope, problems: [], deps: new Set(), allowGroups: true, lazySlots };
+  const batchAggregates = batch
+    ? aggregates.map((a) => a.argAsts.map((ast) => compileBatch(ast, batchState)?.fn ?? null))
+    : null;
+  const aggsReady = batchAggregates?.every((fs) => fs.every((f) => f !== null)) ?? false;
   const compiled: CompiledPolicy = {
+    batch: aggsReady ? batch : null,
+    batchAggregates: aggsReady ? (batchAggregates as BatchFn[][]) : null,
     doc,
     file,
     slotCount: slots,

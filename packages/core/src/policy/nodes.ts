@@ -205,6 +205,7 @@ function buildScorecards(b: Builder, add: Add, withFormula: WithFormula): void {
           return;
         }
         n.eval = (c) => Dec.ZERO.max(points.min(fn(c as never) as Dec));
+        n.post = (v) => Dec.ZERO.max(points.min(v as Dec));
         n.description = [it.label, `满分 ${points.toString()}`, it.evidence ? `依据：${it.evidence}` : ""]
           .filter(Boolean)
           .join("；");
@@ -222,6 +223,8 @@ function buildScorecards(b: Builder, add: Add, withFormula: WithFormula): void {
         for (const s of slots) sum = sum.add((c.slots[s] ?? c.compute(s)) as Dec);
         return min.max(max.min(sum));
       };
+      n.sum = { plus: slots, minus: [] };
+      n.post = (v) => min.max(max.min(v as Dec));
       n.description = `${sc.description ?? ""}（各项合计，上限 ${max.toString()}，下限 ${min.toString()}）`;
     });
   }
@@ -254,6 +257,7 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
         b.report([...path, "round"], "工资项必须取整到分、角或元", "pay items must round to 分, 角 or 元");
       }
       n.eval = (c) => (fn(c as never) as Dec).round(places, mode);
+      n.post = (v) => (v as Dec).round(places, mode);
       n.item = {
         name: it.name,
         kind: it.kind,
@@ -278,6 +282,7 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
         for (const s of slots) sum = sum.add((c.slots[s] ?? c.compute(s)) as Dec);
         return sum;
       };
+      n.sum = { plus: slots, minus: [] };
       n.description = zh;
     });
   sumOf("应发工资", (x) => x.item!.kind === "earning", "所有应发项目合计");
@@ -297,5 +302,6 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
         (c.slots[ded.slot] ?? c.compute(ded.slot)) as Dec,
       );
     n.description = "应发工资 − 扣款合计";
+    n.sum = { plus: [gross.slot], minus: [ded.slot] };
   });
 }

@@ -4,11 +4,13 @@
  */
 
 import type { Expr } from "../formula/ast.js";
+import type { BatchFn } from "../formula/batch.js";
 import type { Location } from "../formula/problems.js";
 import type { AggregateSpec, Display } from "../formula/scope.js";
 import type { Compiled, EvalCtx, Val, ValueType } from "../formula/types.js";
 import type { RoundingMode } from "../money/decimal.js";
 import type { YamlPath } from "./load.js";
+import type { NodeBatch } from "./nodes-batch.js";
 import type { ItemKind, PolicyDoc } from "./schema.js";
 
 /** Period values for one run. */
@@ -66,6 +68,10 @@ export type PolicyNode = {
   /** Computes the node's value (items come out rounded). */
   eval: (c: EvalCtx, env: RowEnv) => Val;
   item?: ItemDef;
+  /** Applied to the formula's value (items round, score items clamp); used by the batch engine. */
+  post?: (v: Val) => Val;
+  /** Sum nodes (scorecards, totals): slots added and subtracted, then `post`. */
+  sum?: { plus: number[]; minus: number[] };
   /** For state nodes: the scope (-1 employee, else group level index). */
   stateScope?: number;
   description?: string;
@@ -84,6 +90,10 @@ export type CompiledPolicy = {
   /** Nodes to evaluate in each pass, in dependency order; the last pass computes everything. */
   passes: PolicyNode[][];
   items: ItemDef[];
+  /** Batch form of every node by id, or null when some formula has none (the engine then runs row by row). */
+  batch: Map<string, NodeBatch> | null;
+  /** Batch form of each aggregate's arguments. */
+  batchAggregates: BatchFn[][] | null;
   /** Node of each slot, for lazy computation. */
   bySlot: PolicyNode[];
   /** Period values the policy may read (e.g. 本月工作日 needs the holiday calendar). */
