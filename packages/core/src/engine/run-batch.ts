@@ -8,7 +8,7 @@ import { type BatchCtx, CHUNK, type RowSet } from "../formula/batch.js";
 import { CellError, type Val } from "../formula/types.js";
 import type { Dec } from "../money/decimal.js";
 import type { RowEnvOf } from "../policy/nodes-batch.js";
-import type { CompiledPolicy, PolicyNode, RowEnv } from "../policy/types.js";
+import type { CompiledPolicy, PeriodContext, PolicyNode, RowEnv } from "../policy/types.js";
 import type { AggregateResults, Groups } from "./groups.js";
 import type { NextStateCollector } from "./next-state.js";
 import type { Column, EmployeeError, EmployeeInput } from "./run.js";
@@ -24,8 +24,9 @@ export type RunSetup = {
   errors: (EmployeeError | null)[];
   next: NextStateCollector;
   nextNodes: PolicyNode[];
-  /** The row environment for employee `emp` (cells, prior state, period). */
-  envFor: (emp: number) => RowEnv;
+  period: PeriodContext;
+  /** Prior-period state value of an employee by state name. */
+  priorOf: (emp: number, name: string) => string | undefined;
   toError: (e: CellError, node: PolicyNode | null, row: EmployeeInput) => EmployeeError;
 };
 
@@ -47,13 +48,21 @@ export function evaluateBatch(s: RunSetup): number {
     base: 0,
     ensure: (slot, rows) => {
       const col = cols[slot]!;
-      const need = new Int32Array(rows.n);
-      let m = 0;
+      let first = -1;
       for (let k = 0; k < rows.n; k++) {
+        const r = rows.idx[k]!;
+        if (!dead[r] && col[r] === undefined) {
+          first = k;
+          break;
+        }
+      }
+      if (first < 0) return;
+      const need = new Int32Array(rows.n - first);
+      let m = 0;
+      for (let k = first; k < rows.n; k++) {
         const r = rows.idx[k]!;
         if (!dead[r] && col[r] === undefined) need[m++] = r;
       }
-      if (m === 0) return;
       const node = policy.bySlot[slot]!;
       const saved = current;
       current = node;
@@ -72,10 +81,15 @@ export function evaluateBatch(s: RunSetup): number {
     groupIndex: (level, r) => groups.of[level]![x.base + r]!,
     aggregates,
   };
-  const envOf: RowEnvOf = (r) => s.envFor(x.base + r);
+  const rowEnvs: RowEnv[] = Array.from({ length: CHUNK }, (_, r) => ({
+    values: {},
+    period: s.period,
+    prior: (name: string) => s.priorOf(x.base + r, name),
+  }));
+  const envOf: RowEnvOf = (r) => rowEnvs[r]!;
   const all = new Int32Array(CHUNK);
   const aggArgs = policy.aggregates.map((a) => policy.batchAggregates![a.id]!);
-  const buf: Val[] = [];
+  const bufs = policy.aggregates.map((a) => new Array<Val>(a.args.length));
 
   for (let stage = 0; stage <= last; stage++) {
     const nodes = policy.passes[stage]!;
@@ -88,6 +102,7 @@ export function evaluateBatch(s: RunSetup): number {
       for (let r = 0; r < CHUNK; r++) {
         dead[r] = r >= size || errors[base + r] ? 1 : 0;
         if (!dead[r]) all[alive++] = r;
+        if (r < size) rowEnvs[r]!.values = employees[base + r]!.values;
       }
       for (const col of cols) col.fill(undefined);
       const rows: RowSet = { idx: all, n: alive };
@@ -98,11 +113,11 @@ export function evaluateBatch(s: RunSetup): number {
       current = null;
       for (const a of aggsHere) {
         const argCols = aggArgs[a.id]!.map((f) => f(x, rows));
+        const buf = bufs[a.id]!;
         for (let k = 0; k < rows.n; k++) {
           const r = rows.idx[k]!;
           if (dead[r]) continue;
           for (let j = 0; j < argCols.length; j++) buf[j] = argCols[j]![r] as Val;
-          buf.length = argCols.length;
           aggregates.add(a, base + r, buf);
         }
       }

@@ -163,24 +163,20 @@ export function runPayroll(
       return v;
     },
   };
-  const env: RowEnv = {
-    values: {},
-    period,
-    prior: (name) => {
-      const scope = stateScope.get(name) ?? -1;
-      if (scope < 0) return prior.employees?.[String(env.values.工号 ?? "").trim()]?.[name];
-      const level = GROUP_LEVELS[scope]!;
-      const key = groups.keys[scope]![groups.of[scope]![emp]!]!;
-      return prior.groups?.[level]?.[key]?.[name];
-    },
+  const priorOf = (e: number, name: string): string | undefined => {
+    const scope = stateScope.get(name) ?? -1;
+    if (scope < 0) return prior.employees?.[String(employees[e]!.values.工号 ?? "").trim()]?.[name];
+    const level = GROUP_LEVELS[scope]!;
+    const key = groups.keys[scope]![groups.of[scope]![e]!]!;
+    return prior.groups?.[level]?.[key]?.[name];
   };
+  const env: RowEnv = { values: {}, period, prior: (name) => priorOf(emp, name) };
   const failed = new Map<number, string>();
   const last = policy.passes.length - 1;
   const next = new NextStateCollector(nextNodes, groups, prior);
   const argBuffers = policy.aggregates.map((a) => new Array<Val>(a.args.length));
   const useBatch = policy.batch !== null && input.mode !== "scalar";
   if (useBatch) {
-    const rowEnv: RowEnv = { values: {}, period, prior: env.prior };
     errorCount = evaluateBatch({
       policy,
       employees,
@@ -192,12 +188,8 @@ export function runPayroll(
       errors,
       next,
       nextNodes,
-      envFor: (e) => {
-        emp = e;
-        env.values = employees[e]!.values;
-        rowEnv.values = env.values;
-        return rowEnv;
-      },
+      period,
+      priorOf,
       toError: (e, node, row) => toEmployeeError(e, node, policy, row),
     });
   }

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { checkPolicyText, runPayroll } from "../../core/src/index.js";
+import { generateCompany } from "../src/demo/generate-company.js";
+const r = checkPolicyText(readFileSync("templates/welfare-6tier/policy.yaml", "utf8"), "p.yaml");
+const n = Number(process.argv[2] ?? 100000);
+const { rows } = generateCompany({ agents: n, teamSize: 15, period: "2026-10", seed: 1 });
+const employees = rows.map((values) => ({ values }));
+runPayroll(r.compiled!, { period: "2026-10", employees });
+const t = performance.now();
+for (let k = 0; k < 3; k++) runPayroll(r.compiled!, { period: "2026-10", employees });
+console.log(n, "per employee µs", ((performance.now() - t) / 3 / n * 1000).toFixed(2));
