@@ -69,6 +69,7 @@ export function buildTable(file: string, grid: GridRow[], cellErrors: TableError
   const headers = headerRow.cells.slice(0, lastNonEmpty(headerRow.cells) + 1);
   const errors: TableError[] = [...checkHeaders(file, headers), ...cellErrors];
   const rows: TableRow[] = [];
+  const protoHeader = headers.includes("__proto__");
   for (const r of nonEmpty) {
     if (r.rowNumber === 1) continue;
     const last = lastNonEmpty(r.cells);
@@ -78,9 +79,9 @@ export function buildTable(file: string, grid: GridRow[], cellErrors: TableError
       continue;
     }
     const cells: Record<string, string> = {};
-    headers.forEach((h, i) => {
-      setCell(cells, h, r.cells[i] ?? "");
-    });
+    const src = r.cells;
+    if (protoHeader) headers.forEach((h, i) => setCell(cells, h, src[i] ?? ""));
+    else for (let i = 0; i < headers.length; i++) cells[headers[i]!] = src[i] ?? "";
     rows.push({ rowNumber: r.rowNumber, cells });
   }
   if (rows.length === 0 && !errors.some((e) => e.row !== undefined && e.row > 1)) {
