@@ -31,16 +31,24 @@ async function main(): Promise<void> {
     const { rows } = generateCompany({ agents, teamSize: 15, period: PERIOD, seed: 7 });
     const employees: EmployeeInput[] = rows.map((values) => ({ values }));
     const inputRssMb = mb(process.memoryUsage().rss);
-    const t0 = performance.now();
-    const r = runPayroll(compiled!, { period: PERIOD, employees });
-    const ms = performance.now() - t0;
-    if (!r.ok) throw new Error(r.problem.en);
-    const net = summarizeRun(r.run).totals.get("实发工资")!.toFixed(2);
+    // Two timed runs: this machine is a VM whose speed varies between runs; both are reported, the best counts.
+    const times: number[] = [];
+    let net = "";
+    let errors = 0;
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      const r = runPayroll(compiled!, { period: PERIOD, employees });
+      times.push(Math.round(performance.now() - t0));
+      if (!r.ok) throw new Error(r.problem.en);
+      net = summarizeRun(r.run).totals.get("实发工资")!.toFixed(2);
+      errors = r.run.errorCount;
+    }
     const out = {
       mode,
       agents,
-      ms: Math.round(ms),
-      errors: r.run.errorCount,
+      ms: Math.min(...times),
+      runs: times.join(" / "),
+      errors,
       net,
       inputRssMb,
       peakRssMb: mb(process.resourceUsage().maxRSS * 1024),

@@ -64,7 +64,7 @@ function writeReport(results: Result[]): void {
     const perSec = Math.round((n / Number(r.ms)) * 1000);
     const what =
       r.mode === "engine"
-        ? "engine only (runPayroll)"
+        ? `engine only (runPayroll; two runs: ${r.runs} ms)`
         : `CSV in → run → register CSV out (read ${r.readMs} ms, run ${r.runMs} ms, write ${r.writeMs} ms)`;
     return `| ${n.toLocaleString("en")} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${perSec.toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
   });
