@@ -3,7 +3,7 @@
  * required columns present, 工号 unique.
  * @example registerTable(run).headers // ["工号", "姓名", "基本工资", …, "实发工资"]
  */
-import { type CompiledPolicy, Dec, type PayrollRun } from "@xinsuan/core";
+import { type CompiledPolicy, formatUnits, type PayrollRun } from "@xinsuan/core";
 import { AppError } from "../app-error.js";
 import type { Table } from "../io/read-table.js";
 
@@ -47,13 +47,22 @@ export function registerTable(run: PayrollRun): {
   const width = run.columns.length;
   const colIndex = new Map(run.columns.map((c, k) => [c.name, k]));
   const numeric = new Set(headers.filter((h) => colIndex.has(h)));
-  const rows = run.employees.map((e, i) =>
-    headers.map((h) => {
-      const k = colIndex.get(h);
-      if (k === undefined) return String(e.values[h] ?? "");
-      const places = run.columns[k]!.places;
-      return Dec.fromCoefficient(run.units[i * width + k]!, places).toFixed(Math.max(places, 2));
-    }),
-  );
+  const index = headers.map((h) => colIndex.get(h) ?? -1);
+  const places = index.map((k) => (k < 0 ? 0 : run.columns[k]!.places));
+  const decimals = places.map((p) => Math.max(p, 2));
+  const units = run.units;
+  const rows: string[][] = new Array(run.employees.length);
+  for (let i = 0; i < rows.length; i++) {
+    const values = run.employees[i]!.values;
+    const row: string[] = new Array(headers.length);
+    for (let c = 0; c < headers.length; c++) {
+      const k = index[c]!;
+      row[c] =
+        k < 0
+          ? String(values[headers[c]!] ?? "")
+          : formatUnits(units[i * width + k]!, places[c]!, decimals[c]!);
+    }
+    rows[i] = row;
+  }
   return { headers, rows, numeric };
 }

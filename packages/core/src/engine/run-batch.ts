@@ -104,7 +104,9 @@ export function evaluateBatch(s: RunSetup): number {
         if (!dead[r]) all[alive++] = r;
         if (r < size) rowEnvs[r]!.values = employees[base + r]!.values;
       }
-      for (const col of cols) col.fill(undefined);
+      // Fresh (young) columns per chunk: reusing long-lived arrays would make every stored value an
+      // old-to-young pointer, which the garbage collector then has to track.
+      for (let i = 0; i < cols.length; i++) cols[i] = new Array(CHUNK);
       const rows: RowSet = { idx: all, n: alive };
       for (const node of nodes) {
         current = node;

@@ -366,6 +366,10 @@ export class Dec {
   /** Text with exactly `places` decimals, rounded half-up. @example Dec.parse("2030").toFixed(2) === "2030.00" */
   toFixed(places: number, mode: RoundingMode = "half-up"): string {
     const r = this.round(places, mode);
+    if (r.big === null && places <= 15) {
+      const c = r.m * (POW10[places - r.s] ?? Number.NaN);
+      if (Number.isSafeInteger(c)) return formatSafe(c, places);
+    }
     return formatCoefficient(r.coefficient() * pow10n(places - r.s), places);
   }
 
@@ -412,6 +416,26 @@ function divSafe(am: number, as: number, bm: number, bs: number): Dec | null {
     s--;
   }
   return Dec.fromCoefficient(n < 0 !== bm < 0 ? -q : q, s);
+}
+
+/**
+ * Formats an integer count of 10^-places units with `decimals` ≥ places decimals, without building a Dec.
+ * @example formatUnits(12345, 2, 2) === "123.45"
+ */
+export function formatUnits(units: number, places: number, decimals: number): string {
+  const c = units * (POW10[decimals - places] ?? Number.NaN);
+  if (Number.isSafeInteger(c) && decimals >= places) return formatSafe(c, decimals);
+  return Dec.fromCoefficient(units, places).toFixed(decimals);
+}
+
+function formatSafe(c: number, s: number): string {
+  const neg = c < 0;
+  let digits = String(neg ? -c : c);
+  if (s > 0) {
+    if (digits.length <= s) digits = "0".repeat(s - digits.length + 1) + digits;
+    digits = `${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
+  }
+  return neg ? `-${digits}` : digits;
 }
 
 function formatCoefficient(c: bigint, s: number): string {

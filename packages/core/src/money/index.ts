@@ -1,5 +1,5 @@
 export { allocate } from "./allocate.js";
-export { Dec, MAX_SCALE, type RoundingMode, SETTLE_SCALE } from "./decimal.js";
+export { Dec, formatUnits, MAX_SCALE, type RoundingMode, SETTLE_SCALE } from "./decimal.js";
 export {
   formatAmount,
   type MoneyUnit,

@@ -50,7 +50,9 @@ export function inputNodeEval(
   const allowed = def.values ? new Set(def.values.map(String)) : null;
   const required = def.required ?? (dflt === undefined && !fallback);
   const col = `“${name}”列`;
-  const plainNumber = def.type === "number" || def.type === "money" || def.type === "integer";
+  const type = def.type;
+  const plainNumber = type === "number" || type === "money" || type === "integer";
+  const maxScale = type === "money" ? 2 : type === "integer" ? 0 : 99;
   return (c, env) => {
     const raw = env.values[name];
     const text = raw === undefined ? "" : trimCell(raw);
@@ -63,10 +65,9 @@ export function inputNodeEval(
     }
     let v: Val;
     const quick = plainNumber ? Dec.tryParse(text) : null;
-    if (quick && (def.type !== "money" || quick.s <= 2) && (def.type !== "integer" || quick.s === 0))
-      v = quick;
+    if (quick !== null && quick.s <= maxScale) v = quick;
     else {
-      const r = parseScalar(text, def.type);
+      const r = parseScalar(text, type);
       if (!r.ok) throw new CellError("INPUT", undefined, `${col}：${r.zh}`, `column "${name}": ${r.en}`);
       v = r.value;
     }
