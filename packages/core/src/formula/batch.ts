@@ -157,12 +157,34 @@ function indexBatch(e: Extract<Expr, { kind: "index" }>, st: BatchState): BatchC
   };
 }
 
-type Arith = (a: Dec, b: Dec) => Dec;
-const ARITH: Record<string, Arith> = {
-  "+": (a, b) => a.add(b),
-  "-": (a, b) => a.sub(b),
-  "*": (a, b) => a.mul(b),
-};
+/** One loop per operator, so the method call inside is monomorphic and inlinable. */
+function arith(op: "+" | "-" | "*", lf: BatchFn, rf: BatchFn): BatchFn {
+  return (x, rows) => {
+    const a = lf(x, rows);
+    const b = rf(x, rows);
+    const out: (Val | undefined)[] = new Array(CHUNK);
+    const dead = x.dead;
+    const idx = rows.idx;
+    const n = rows.n;
+    if (op === "*") {
+      for (let k = 0; k < n; k++) {
+        const i = idx[k]!;
+        if (dead[i] === 0) out[i] = (a[i] as Dec).mul(b[i] as Dec);
+      }
+    } else if (op === "+") {
+      for (let k = 0; k < n; k++) {
+        const i = idx[k]!;
+        if (dead[i] === 0) out[i] = (a[i] as Dec).add(b[i] as Dec);
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        const i = idx[k]!;
+        if (dead[i] === 0) out[i] = (a[i] as Dec).sub(b[i] as Dec);
+      }
+    }
+    return out;
+  };
+}
 
 function binaryBatch(e: BinaryExpr, st: BatchState): BatchCompiled | null {
   const l = compileBatch(e.left, st);
@@ -171,10 +193,7 @@ function binaryBatch(e: BinaryExpr, st: BatchState): BatchCompiled | null {
   const lf = l.fn;
   const rf = r.fn;
   const op = e.op;
-  if (op === "+" || op === "-" || op === "*") {
-    const fnOp = ARITH[op]!;
-    return { type: "number", fn: zip(lf, rf, (a, b) => fnOp(a as Dec, b as Dec)) };
-  }
+  if (op === "+" || op === "-" || op === "*") return { type: "number", fn: arith(op, lf, rf) };
   if (op === "/") {
     const span = e.right.span;
     return {
