@@ -35,13 +35,16 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   OUTPUT_FAILED: 500,
 };
 
+/** A message in Chinese and English. */
+export type Msg = { zh: string; en: string };
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     readonly zh: string,
     readonly en: string,
-    /** Further lines (every bad row, every policy problem). */
-    readonly details: string[] = [],
+    /** Further lines (every bad row, every policy problem), in both languages. */
+    readonly details: Msg[] = [],
   ) {
     super(en);
   }

@@ -204,6 +204,32 @@ describe("xinsuan calc", () => {
   });
 });
 
+describe("English messages with --lang en", () => {
+  it("reports bad input and bad policies in English", async () => {
+    const input = write("bad-en.csv", `${HEADER}\nS1,甲,E,三,0,100%,0,0,0,0\n`);
+    const r = await cli(
+      "--lang",
+      "en",
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+    );
+    expect(r.code).toBe(5);
+    expect(r.err).toContain("error: 1 employee(s) have bad data; no register was written");
+    expect(r.err).toContain(`${input} row 2 S1: 阶: column "阶": "三" is not a valid integer`);
+    const p = write(
+      "bad-en.yaml",
+      "id: x\nname: x\nversion: 1\neffectiveFrom: 2026-01-01\ndescription: x\nitems:\n  - { name: a, kind: earning, formula: b + 1 }\n",
+    );
+    const c = await cli("check", p, "--lang", "en");
+    expect(c.out).toContain(`error ${p}:7:40: unknown name "b"`);
+  });
+});
+
 describe("xinsuan check / templates", () => {
   it("lists every problem of a bad policy with file:line:col", async () => {
     const p = write(

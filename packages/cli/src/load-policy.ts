@@ -6,13 +6,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type CheckResult, type CompiledPolicy, checkPolicyText, formatProblem } from "@xinsuan/core";
-import { AppError } from "./app-error.js";
+import { AppError, type Msg } from "./app-error.js";
 import { findTemplate, listTemplates } from "./templates.js";
 
 /** Reads and checks a policy; throws AppError when it cannot be used. */
 export function loadPolicy(ref: string): {
   compiled: CompiledPolicy;
-  warnings: string[];
+  warnings: Msg[];
   check: CheckResult;
 } {
   const check = checkPolicyFile(ref);
@@ -21,12 +21,15 @@ export function loadPolicy(ref: string): {
       "POLICY_INVALID",
       `方案有 ${check.errors} 处错误，未计算`,
       `the policy has ${check.errors} error(s); nothing was computed`,
-      check.problems.map((p) => `${p.severity === "error" ? "错误" : "提醒"} ${formatProblem(p)}`),
+      check.problems.map((p) => ({
+        zh: `${p.severity === "error" ? "错误" : "提醒"} ${formatProblem(p, "zh")}`,
+        en: `${p.severity === "error" ? "error" : "warning"} ${formatProblem(p, "en")}`,
+      })),
     );
   }
   const warnings = check.problems
     .filter((p) => p.severity === "warning")
-    .map((p) => `提醒 ${formatProblem(p)}`);
+    .map((p) => ({ zh: `提醒 ${formatProblem(p, "zh")}`, en: `warning ${formatProblem(p, "en")}` }));
   return { compiled: check.compiled, warnings, check };
 }
 

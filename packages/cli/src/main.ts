@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "./app-error.js";
+import { cliLang, setCliLang } from "./cli-lang.js";
 import { runCalc } from "./commands/calc.js";
 import { runCheck } from "./commands/check.js";
 import { runDemo } from "./commands/demo.js";
@@ -24,10 +25,16 @@ function need(value: string | undefined, flag: string): string {
 
 /** Runs the CLI with arguments; resolves to the exit code. */
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
+  const langAt = argv.indexOf("--lang");
+  const lang = langAt >= 0 ? argv[langAt + 1] : process.env.XINSUAN_LANG;
+  setCliLang(lang === "en" || lang?.startsWith("en-") ? "en" : "zh");
+  const args = langAt >= 0 ? [...argv.slice(0, langAt), ...argv.slice(langAt + 2)] : argv;
   const program = new Command();
   program
     .name("xinsuan")
-    .description("薪算 xinsuan：客服薪酬计算（方案即数据，每一元都有解释）")
+    .description(
+      "薪算 xinsuan：客服薪酬计算（方案即数据，每一元都有解释）；--lang en 或 XINSUAN_LANG=en 输出英文",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   program
@@ -73,12 +80,13 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .description("演示：生成一个示例公司并算一个月的工资，打印工资表汇总和一张带解释的工资条")
     .action(() => runDemo(io.out));
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(args, { from: "user" });
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
-      io.err(`错误：${e.zh}`);
-      for (const d of e.details) io.err(`  ${d}`);
+      const lang = cliLang();
+      io.err(lang === "zh" ? `错误：${e.zh}` : `error: ${e.en}`);
+      for (const d of e.details) io.err(`  ${d[lang]}`);
       return EXIT_CODES[e.code];
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_CODES.USAGE;

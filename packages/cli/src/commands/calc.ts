@@ -12,7 +12,8 @@ import {
   runPayroll,
   summarizeRun,
 } from "@xinsuan/core";
-import { AppError } from "../app-error.js";
+import { AppError, type Msg } from "../app-error.js";
+import { cliLang } from "../cli-lang.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { readTable } from "../io/read-table.js";
 import { writeTable } from "../io/write-table.js";
@@ -40,14 +41,14 @@ export async function runCalc(o: CalcOptions, print: (s: string) => void): Promi
     );
   }
   const { compiled, warnings } = loadPolicy(o.policy);
-  for (const w of warnings) print(w);
+  for (const w of warnings) print(w[cliLang()]);
   const read = await readTable(o.inputs);
   if (!read.ok) {
     throw new AppError(
       "INPUT_INVALID",
       `输入文件 ${o.inputs} 有 ${read.errors.length} 处问题，未计算`,
       `input file ${o.inputs} has ${read.errors.length} problem(s)`,
-      read.errors.map((e) => e.zh),
+      read.errors.map((e) => ({ zh: e.zh, en: e.en })),
     );
   }
   const table = read.table;
@@ -61,9 +62,9 @@ export async function runCalc(o: CalcOptions, print: (s: string) => void): Promi
   if (!result.ok) throw new AppError("INPUT_INVALID", result.problem.zh, result.problem.en);
   const run = result.run;
   if (run.errorCount > 0) {
-    const lines: string[] = [];
+    const lines: Msg[] = [];
     run.errors.forEach((e, i) => {
-      if (e) lines.push(formatEmployeeError(run, i));
+      if (e) lines.push({ zh: formatEmployeeError(run, i, "zh"), en: formatEmployeeError(run, i, "en") });
     });
     throw new AppError(
       "CALC_FAILED",

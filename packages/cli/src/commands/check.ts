@@ -4,12 +4,18 @@
  */
 import { formatProblem } from "@xinsuan/core";
 import { AppError } from "../app-error.js";
+import { cliLang } from "../cli-lang.js";
 import { checkPolicyFile } from "../load-policy.js";
 
 /** Prints the problems and throws when there are errors. */
 export function runCheck(ref: string, print: (s: string) => void): void {
   const r = checkPolicyFile(ref);
-  for (const p of r.problems) print(`${p.severity === "error" ? "错误" : "提醒"} ${formatProblem(p)}`);
+  const lang = cliLang();
+  for (const p of r.problems) {
+    const tag =
+      p.severity === "error" ? (lang === "zh" ? "错误" : "error") : lang === "zh" ? "提醒" : "warning";
+    print(`${tag} ${formatProblem(p, lang)}`);
+  }
   if (r.errors > 0) {
     throw new AppError(
       "POLICY_INVALID",

@@ -4,19 +4,24 @@
  * @example registerTable(run).headers // ["工号", "姓名", "基本工资", …, "实发工资"]
  */
 import { type CompiledPolicy, formatUnits, type PayrollRun } from "@xinsuan/core";
-import { AppError } from "../app-error.js";
+import { AppError, type Msg } from "../app-error.js";
 import type { Table } from "../io/read-table.js";
 
 /** Throws AppError naming the file and the columns or rows at fault. */
 export function validateHeaders(policy: CompiledPolicy, table: Table): void {
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const have = new Set(table.headers);
   const required = ["工号", "姓名"];
   for (const [name, def] of Object.entries(policy.doc.inputs)) {
     if (def.required || (def.default === undefined && !def.fallback)) required.push(name);
   }
   for (const col of required) {
-    if (!have.has(col)) problems.push(`${table.file}：缺少必需的列“${col}”`);
+    if (!have.has(col)) {
+      problems.push({
+        zh: `${table.file}：缺少必需的列“${col}”`,
+        en: `${table.file}: required column "${col}" is missing`,
+      });
+    }
   }
   const seen = new Map<string, number>();
   for (const r of table.rows) {
@@ -24,7 +29,10 @@ export function validateHeaders(policy: CompiledPolicy, table: Table): void {
     if (!id) continue;
     const first = seen.get(id);
     if (first !== undefined)
-      problems.push(`${table.file} 第${r.rowNumber}行 “工号”列：工号“${id}”与第${first}行重复`);
+      problems.push({
+        zh: `${table.file} 第${r.rowNumber}行 “工号”列：工号“${id}”与第${first}行重复`,
+        en: `${table.file} row ${r.rowNumber}, column "工号": ${id} repeats row ${first}`,
+      });
     else seen.set(id, r.rowNumber);
   }
   if (problems.length > 0) {
