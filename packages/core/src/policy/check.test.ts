@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { getPayslip, runPayroll } from "../engine/run.js";
 import { formatProblem } from "../formula/problems.js";
 import { checkPolicyText } from "./check.js";
 
@@ -92,5 +93,33 @@ items:
       const r = checkPolicyText(text, `${id}/policy.yaml`);
       expect(r.problems.map((p) => formatProblem(p))).toEqual([]);
     }
+  });
+});
+
+describe("scorecards", () => {
+  it("take points as a number or a param name, cap items and the total", () => {
+    const text = `${head}params:
+  加分上限: 10
+scorecards:
+  得分:
+    max: 12
+    items:
+      - { name: 甲项, points: 5, formula: "7" }
+      - { name: 乙项, points: 加分上限, formula: "8" }
+      - { name: 丙项, points: 没有这个参数, formula: "1" }
+items:
+  - { name: 分, kind: info, formula: 得分 }
+`;
+    const bad = checkPolicyText(text, "p.yaml");
+    expect(bad.problems.map((p) => formatProblem(p))).toEqual([
+      "p.yaml:14:29 第14行第29列：“没有这个参数”应为数字或数值参数的名称",
+    ]);
+    const good = checkPolicyText(text.replace("points: 没有这个参数", "points: 1"), "p.yaml");
+    const r = runPayroll(good.compiled!, {
+      period: "2026-10",
+      employees: [{ values: { 工号: "1", 姓名: "甲" } }],
+    });
+    // 甲项 7 capped at 5; 乙项 8 (cap 10); 丙项 1; total 14 capped at max 12
+    expect(r.ok && getPayslip(r.run, 0).lines[0]!.value.toString()).toBe("12");
   });
 });

@@ -177,10 +177,17 @@ type WithFormula = (
   groups?: boolean,
 ) => ((c: never) => Val) | null;
 
+/** A number written directly or as the name of a numeric param (e.g. `points: 加分上限`). */
 function decimalOf(v: number | string, b: Builder, path: YamlPath): Dec | null {
+  const named = typeof v === "string" ? b.bindings.get(v.trim()) : undefined;
+  if (named?.kind === "const" && named.value instanceof Dec) return named.value;
   const r = parsePolicyScalar(v, "number");
   if (!r.ok || !(r.value instanceof Dec)) {
-    b.report(path, "应为数字", "must be a number");
+    b.report(
+      path,
+      `“${v}”应为数字或数值参数的名称`,
+      `"${v}" must be a number or the name of a numeric param`,
+    );
     return null;
   }
   return r.value;
