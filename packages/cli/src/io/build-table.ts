@@ -80,8 +80,10 @@ export function buildTable(file: string, grid: GridRow[], cellErrors: TableError
     }
     const cells: Record<string, string> = {};
     const src = r.cells;
-    if (protoHeader) headers.forEach((h, i) => setCell(cells, h, src[i] ?? ""));
-    else for (let i = 0; i < headers.length; i++) cells[headers[i]!] = src[i] ?? "";
+    for (let i = 0; i < headers.length; i++) {
+      if (protoHeader) setCell(cells, headers[i]!, src[i] ?? "");
+      else cells[headers[i]!] = src[i] ?? "";
+    }
     rows.push({ rowNumber: r.rowNumber, cells });
   }
   if (rows.length === 0 && !errors.some((e) => e.row !== undefined && e.row > 1)) {

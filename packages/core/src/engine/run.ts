@@ -11,7 +11,7 @@ import { dateToDays } from "../formula/compile.js";
 import type { Location } from "../formula/problems.js";
 import { GROUP_LEVELS } from "../formula/scope.js";
 import { CellError, type EvalCtx, type Val } from "../formula/types.js";
-import { formatValue, keyText } from "../formula/values.js";
+import { formatValue } from "../formula/values.js";
 import { Dec } from "../money/decimal.js";
 import type { CompiledPolicy, PeriodContext, PolicyNode, RowEnv } from "../policy/types.js";
 import { AggregateResults, buildGroups, type Groups } from "./groups.js";

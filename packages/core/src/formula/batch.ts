@@ -118,7 +118,7 @@ export function mapRows(f: BatchFn, op: (v: Val) => Val): BatchFn {
 
 function indexBatch(e: Extract<Expr, { kind: "index" }>, st: BatchState): BatchCompiled | null {
   const b = st.scope.resolve(e.target.name);
-  if (!b || b.kind !== "table") return null;
+  if (b?.kind !== "table") return null;
   const keys = e.keys.map((k) => compileBatch(k, st));
   if (keys.some((k) => !k)) return null;
   const fns = keys.map((k) => k!.fn);

@@ -7,6 +7,18 @@
  * @example Dec.parse("0.1").add(Dec.parse("0.2")).toString() === "0.3"
  */
 
+import {
+  divSafe,
+  formatCoefficient,
+  formatSafe,
+  MAX_SAFE_N,
+  POW10,
+  pow10n,
+  rescaleBig,
+  rescaleNum,
+  roundIncrement,
+} from "./integer-ops.js";
+
 /** Decimal places kept by products and quotients. */
 export const MAX_SCALE = 10;
 /** Before rounding to a unit, a value is settled at this many places (absorbs the tail of 2000 ÷ 21.75 × 21.75). */
@@ -16,71 +28,7 @@ export const MAX_PARSE_SCALE = 18;
 
 export type RoundingMode = "half-up" | "half-even" | "down" | "up" | "floor" | "ceiling";
 
-const POW10: number[] = [];
-const POW10N: bigint[] = [];
-for (let i = 0, p = 1n; i <= 40; i++, p *= 10n) {
-  POW10N.push(p);
-  if (i <= 15) POW10.push(Number(p));
-}
-const MAX_SAFE_N = BigInt(Number.MAX_SAFE_INTEGER);
 const DECIMAL_RE = /^([+-]?)(\d+)(?:\.(\d+))?$/;
-
-function pow10n(k: number): bigint {
-  return POW10N[k] ?? 10n ** BigInt(k);
-}
-
-function roundIncrement(negative: boolean, odd: boolean, rem2: number, mode: RoundingMode): number {
-  // rem2 compares twice the dropped remainder with the divisor: -1 below half, 0 exactly half, 1 above; 2 means zero.
-  if (rem2 === 2) return 0;
-  switch (mode) {
-    case "down":
-      return 0;
-    case "up":
-      return 1;
-    case "floor":
-      return negative ? 1 : 0;
-    case "ceiling":
-      return negative ? 0 : 1;
-    case "half-up":
-      return rem2 >= 0 ? 1 : 0;
-    case "half-even":
-      return rem2 > 0 || (rem2 === 0 && odd) ? 1 : 0;
-  }
-}
-
-function rescaleBig(c: bigint, drop: number, mode: RoundingMode): bigint {
-  const div = pow10n(drop);
-  const q = c / div;
-  const r = c % div;
-  if (r === 0n) return q;
-  const neg = c < 0n;
-  const ar = neg ? -r : r;
-  const twice = ar * 2n;
-  const rem2 = twice === div ? 0 : twice > div ? 1 : -1;
-  const inc = roundIncrement(neg, (q & 1n) !== 0n, rem2, mode);
-  return inc === 0 ? q : neg ? q - 1n : q + 1n;
-}
-
-function rescaleNum(c: number, drop: number, mode: RoundingMode): number {
-  if (drop > 15) return Number(rescaleBig(BigInt(c), drop, mode));
-  const div = POW10[drop]!;
-  // Truncated quotient and remainder without fmod (slow on large doubles); the float quotient is off by at most one.
-  let q = Math.trunc(c / div);
-  let r = c - q * div;
-  if (c >= 0 ? r < 0 : r > 0) {
-    q += c >= 0 ? -1 : 1;
-    r += c >= 0 ? div : -div;
-  } else if (Math.abs(r) >= div) {
-    q += c >= 0 ? 1 : -1;
-    r -= c >= 0 ? div : -div;
-  }
-  if (r === 0) return q;
-  const neg = c < 0;
-  const twice = Math.abs(r) * 2;
-  const rem2 = twice === div ? 0 : twice > div ? 1 : -1;
-  const inc = roundIncrement(neg, q % 2 !== 0, rem2, mode);
-  return inc === 0 ? q : neg ? q - 1 : q + 1;
-}
 
 export class Dec {
   /** Coefficient when it is a safe integer (then `big` is null). */
@@ -138,7 +86,7 @@ export class Dec {
       else return null;
     }
     if (digits === 0 || scale === 0) return null;
-    if (digits <= 15) return new Dec(neg && m !== 0 ? -m : m, null, scale < 0 ? 0 : scale);
+    if (digits <= 15) return new Dec(neg && m !== 0 ? -m : m, null, Math.max(scale, 0));
     return Dec.parseLong(text);
   }
 
@@ -214,8 +162,8 @@ export class Dec {
   /** Quotient to 10 decimal places, half-even; trailing zeros dropped. Throws on a zero divisor (callers check). @example Dec.parse("1").div(Dec.fromInt(4)).toString() === "0.25" */
   div(o: Dec): Dec {
     if (this.big === null && o.big === null && o.m !== 0) {
-      const quick = divSafe(this.m, this.s, o.m, o.s);
-      if (quick) return quick;
+      const quick = divSafe(this.m, this.s, o.m, o.s, MAX_SCALE);
+      if (quick) return Dec.fromCoefficient(quick[0], quick[1]);
     }
     const d = o.coefficient();
     if (d === 0n) throw new RangeError("division by zero");
@@ -384,40 +332,6 @@ export class Dec {
   }
 }
 
-/** Quotient on safe integers when every step stays exact; null to fall back to bigint. */
-function divSafe(am: number, as: number, bm: number, bs: number): Dec | null {
-  const e = MAX_SCALE - as + bs;
-  const f = POW10[e];
-  if (f === undefined) return null;
-  const n = am * f;
-  if (!Number.isSafeInteger(n)) return null;
-  const an = Math.abs(n);
-  const ad = Math.abs(bm);
-  // The float quotient of two safe integers is within one of the true quotient; the remainder check fixes it.
-  let q = Math.floor(an / ad);
-  const p = q * ad;
-  if (!Number.isSafeInteger(p)) return null;
-  let r = an - p;
-  if (r < 0) {
-    q -= 1;
-    r += ad;
-  } else if (r >= ad) {
-    q += 1;
-    r -= ad;
-  }
-  if (r !== 0) {
-    const twice = r * 2;
-    if (twice > ad || (twice === ad && q % 2 === 1)) q += 1;
-  }
-  if (q === 0) return Dec.ZERO;
-  let s = MAX_SCALE;
-  for (let t = Math.trunc(q / 10); s > 0 && t * 10 === q; t = Math.trunc(q / 10)) {
-    q = t;
-    s--;
-  }
-  return Dec.fromCoefficient(n < 0 !== bm < 0 ? -q : q, s);
-}
-
 /**
  * Formats an integer count of 10^-places units with `decimals` ≥ places decimals, without building a Dec.
  * @example formatUnits(12345, 2, 2) === "123.45"
@@ -426,24 +340,4 @@ export function formatUnits(units: number, places: number, decimals: number): st
   const c = units * (POW10[decimals - places] ?? Number.NaN);
   if (Number.isSafeInteger(c) && decimals >= places) return formatSafe(c, decimals);
   return Dec.fromCoefficient(units, places).toFixed(decimals);
-}
-
-function formatSafe(c: number, s: number): string {
-  const neg = c < 0;
-  let digits = String(neg ? -c : c);
-  if (s > 0) {
-    if (digits.length <= s) digits = "0".repeat(s - digits.length + 1) + digits;
-    digits = `${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
-  }
-  return neg ? `-${digits}` : digits;
-}
-
-function formatCoefficient(c: bigint, s: number): string {
-  const neg = c < 0n;
-  let digits = (neg ? -c : c).toString();
-  if (s > 0) {
-    if (digits.length <= s) digits = "0".repeat(s - digits.length + 1) + digits;
-    digits = `${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
-  }
-  return neg ? `-${digits}` : digits;
 }
