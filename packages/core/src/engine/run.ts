@@ -10,13 +10,14 @@ import { CALENDAR_YEARS, countWorkdays } from "../cn/calendar.js";
 import { dateToDays } from "../formula/compile.js";
 import type { Location } from "../formula/problems.js";
 import { GROUP_LEVELS } from "../formula/scope.js";
-import { CellError, type EvalCtx, type Val } from "../formula/types.js";
+import { CellError, type Val } from "../formula/types.js";
 import { formatValue } from "../formula/values.js";
 import { Dec } from "../money/decimal.js";
-import type { CompiledPolicy, PeriodContext, PolicyNode, RowEnv } from "../policy/types.js";
+import type { CompiledPolicy, PeriodContext, PolicyNode } from "../policy/types.js";
 import { AggregateResults, buildGroups, type Groups } from "./groups.js";
 import { NextStateCollector } from "./next-state.js";
-import { evaluateBatch } from "./run-batch.js";
+import { evaluateBatch, type RunSetup } from "./run-batch.js";
+import { evaluateScalar } from "./run-scalar.js";
 
 /** One employee's raw values (built-in fields and inputs, as text) and where they came from. */
 export type EmployeeInput = {
@@ -142,27 +143,11 @@ export function runPayroll(
   const width = columns.length;
   const units = new Float64Array(n * width);
   const errors: (EmployeeError | null)[] = new Array(n).fill(null);
-  let errorCount = 0;
   const nextNodes = policy.nodes.filter((x) => x.kind === "next");
   const stateScope = new Map(
     policy.nodes.filter((x) => x.kind === "state").map((x) => [x.name, x.stateScope ?? -1]),
   );
 
-  const slots: (Val | undefined)[] = new Array(policy.slotCount).fill(undefined);
-  let emp = 0;
-  const bySlot = policy.bySlot;
-  const ctx: EvalCtx = {
-    slots,
-    emp: 0,
-    groupOf: (level) => groups.of[level]![emp]!,
-    aggregates,
-    trace: null,
-    compute: (slot) => {
-      const v = bySlot[slot]!.eval(ctx, env);
-      slots[slot] = v;
-      return v;
-    },
-  };
   const priorOf = (e: number, name: string): string | undefined => {
     const scope = stateScope.get(name) ?? -1;
     if (scope < 0) return prior.employees?.[String(employees[e]!.values.工号 ?? "").trim()]?.[name];
@@ -170,72 +155,24 @@ export function runPayroll(
     const key = groups.keys[scope]![groups.of[scope]![e]!]!;
     return prior.groups?.[level]?.[key]?.[name];
   };
-  const env: RowEnv = { values: {}, period, prior: (name) => priorOf(emp, name) };
-  const failed = new Map<number, string>();
-  const last = policy.passes.length - 1;
   const next = new NextStateCollector(nextNodes, groups, prior);
-  const argBuffers = policy.aggregates.map((a) => new Array<Val>(a.args.length));
-  const useBatch = policy.batch !== null && input.mode !== "scalar";
-  if (useBatch) {
-    errorCount = evaluateBatch({
-      policy,
-      employees,
-      groups,
-      aggregates,
-      columns,
-      colNodes,
-      units,
-      errors,
-      next,
-      nextNodes,
-      period,
-      priorOf,
-      toError: (e, node, row) => toEmployeeError(e, node, policy, row),
-    });
-  }
-
-  for (let s = 0; s <= (useBatch ? -1 : last); s++) {
-    const nodes = policy.passes[s]!;
-    const aggsHere = policy.aggregates.filter((a) => a.stage === s);
-    aggregates.begin(s);
-    for (emp = 0; emp < n; emp++) {
-      if (errors[emp]) continue;
-      ctx.emp = emp;
-      const row = employees[emp]!;
-      env.values = row.values;
-      let current: PolicyNode | null = null;
-      slots.fill(undefined);
-
-      try {
-        for (const node of nodes) {
-          current = node;
-          slots[node.slot] = node.eval(ctx, env);
-        }
-        current = null;
-        for (const a of aggsHere) {
-          const buf = argBuffers[a.id]!;
-          for (let k = 0; k < a.args.length; k++) buf[k] = a.args[k]!.fn(ctx);
-          aggregates.add(a, emp, buf);
-        }
-
-        if (s === last) {
-          const base = emp * width;
-          for (let k = 0; k < width; k++) {
-            current = colNodes[k]!;
-            units[base + k] = (slots[colNodes[k]!.slot] as Dec).unitsAt(columns[k]!.places);
-          }
-          current = nextNodes[0] ?? null;
-          if (nextNodes.length > 0) next.record(emp, row, slots);
-        }
-      } catch (e) {
-        if (!(e instanceof CellError) && !(e instanceof RangeError)) throw e;
-        errors[emp] = toEmployeeError(e, current, policy, row);
-        errorCount++;
-        failed.set(emp, `${row.values.姓名 ?? ""}(${row.values.工号 ?? `第${emp + 1}人`})`);
-      }
-    }
-    aggregates.finish(s, failed);
-  }
+  const setup: RunSetup = {
+    policy,
+    employees,
+    groups,
+    aggregates,
+    columns,
+    colNodes,
+    units,
+    errors,
+    next,
+    nextNodes,
+    period,
+    priorOf,
+    toError: (e, node, row) => toEmployeeError(e, node, policy, row),
+  };
+  const errorCount =
+    policy.batch !== null && input.mode !== "scalar" ? evaluateBatch(setup) : evaluateScalar(setup);
   return {
     ok: true,
     run: {
