@@ -8,6 +8,7 @@ import { Dec } from "../money/decimal.js";
 import type { BinaryExpr, Expr } from "./ast.js";
 import { batchCall } from "./batch-functions.js";
 import { type CompileState, compileExpr, dateToDays } from "./compile.js";
+import { compareValues, testOrder } from "./compile-operators.js";
 import type { Binding } from "./scope.js";
 import { type AggregateStore, CellError, type Val, type ValueType } from "./types.js";
 import { formatValue, keyText } from "./values.js";
@@ -218,20 +219,8 @@ function binaryBatch(e: BinaryExpr, st: BatchState): BatchCompiled | null {
     const rd = r.type;
     return { type: "text", fn: zip(lf, rf, (a, b) => formatValue(a, ld) + formatValue(b, rd)) };
   }
-  const test = (n: number): boolean =>
-    op === "="
-      ? n === 0
-      : op === "<>"
-        ? n !== 0
-        : op === "<"
-          ? n < 0
-          : op === "<="
-            ? n <= 0
-            : op === ">"
-              ? n > 0
-              : n >= 0;
   if (l.type === "number")
-    return { type: "boolean", fn: zip(lf, rf, (a, b) => test((a as Dec).cmp(b as Dec))) };
+    return { type: "boolean", fn: zip(lf, rf, (a, b) => testOrder(op, (a as Dec).cmp(b as Dec))) };
   const span = e.span;
   const type = l.type;
   return {
@@ -243,18 +232,12 @@ function binaryBatch(e: BinaryExpr, st: BatchState): BatchCompiled | null {
       for (let k = 0; k < rows.n; k++) {
         const i = rows.idx[k]!;
         if (x.dead[i]) continue;
-        const p = a[i] as Val;
-        const q = b[i] as Val;
-        if (p === null || q === null) {
-          if (op === "=" || op === "<>") out[i] = test(p === q ? 0 : 1);
-          else
-            x.fail(i, new CellError("VALUE", span, "日期为空，不能比较大小", "blank date cannot be ordered"));
-        } else if (type === "boolean" && op !== "=" && op !== "<>") {
-          x.fail(
-            i,
-            new CellError("TYPE", span, "是/否值只能比较相等", "booleans can only be compared for equality"),
-          );
-        } else out[i] = test(p < q ? -1 : p > q ? 1 : 0);
+        try {
+          out[i] = compareValues(op, type, a[i] as Val, b[i] as Val, span);
+        } catch (err) {
+          if (!(err instanceof CellError)) throw err;
+          x.fail(i, err);
+        }
       }
       return out;
     },

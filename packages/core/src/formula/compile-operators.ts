@@ -7,7 +7,7 @@ import type { Dec } from "../money/decimal.js";
 import type { Expr, Span } from "./ast.js";
 import { at, type CompileState, compileExpr, expectType } from "./compile.js";
 import { makeProblem } from "./problems.js";
-import { CellError, type Compiled, type EvalCtx, TYPE_ZH, type ValueType } from "./types.js";
+import { CellError, type Compiled, type EvalCtx, TYPE_ZH, type Val, type ValueType } from "./types.js";
 import { formatValue } from "./values.js";
 
 export function compileBinary(e: Extract<Expr, { kind: "binary" }>, st: CompileState): Compiled | null {
@@ -65,32 +65,34 @@ function displayOf(t: ValueType) {
   return t === "number" ? "number" : t;
 }
 
-type Cmp = "=" | "<>" | "<" | "<=" | ">" | ">=";
+export type Cmp = "=" | "<>" | "<" | "<=" | ">" | ">=";
+
+/** Whether an ordering (-1, 0, 1) satisfies a comparison operator. @example testOrder("<=", 0) === true */
+export function testOrder(op: Cmp, n: number): boolean {
+  if (op === "=") return n === 0;
+  if (op === "<>") return n !== 0;
+  if (op === "<") return n < 0;
+  if (op === "<=") return n <= 0;
+  if (op === ">") return n > 0;
+  return n >= 0;
+}
+
+/**
+ * Compares two non-number values (text, date, boolean); a blank date only compares for (in)equality.
+ * Throws a CellError for what cannot be ordered. @example compareValues("<", "date", 1, 2, span) === true
+ */
+export function compareValues(op: Cmp, type: ValueType, a: Val, b: Val, span: Span): boolean {
+  if (a === null || b === null) {
+    if (op === "=" || op === "<>") return testOrder(op, a === b ? 0 : 1);
+    throw new CellError("VALUE", span, "日期为空，不能比较大小", "blank date cannot be ordered");
+  }
+  if (type === "boolean" && op !== "=" && op !== "<>") {
+    throw new CellError("TYPE", span, "是/否值只能比较相等", "booleans can only be compared for equality");
+  }
+  return testOrder(op, a < b ? -1 : a > b ? 1 : 0);
+}
 
 function compareFn(op: Cmp, type: ValueType, lf: Compiled["fn"], rf: Compiled["fn"], span: Span) {
-  const test = (n: number): boolean =>
-    op === "="
-      ? n === 0
-      : op === "<>"
-        ? n !== 0
-        : op === "<"
-          ? n < 0
-          : op === "<="
-            ? n <= 0
-            : op === ">"
-              ? n > 0
-              : n >= 0;
-  if (type === "number") return (c: EvalCtx) => test((lf(c) as Dec).cmp(rf(c) as Dec));
-  return (c: EvalCtx) => {
-    const a = lf(c);
-    const b = rf(c);
-    if (a === null || b === null) {
-      if (op === "=" || op === "<>") return test(a === b ? 0 : 1);
-      throw new CellError("VALUE", span, "日期为空，不能比较大小", "blank date cannot be ordered");
-    }
-    if (type === "boolean" && op !== "=" && op !== "<>") {
-      throw new CellError("TYPE", span, "是/否值只能比较相等", "booleans can only be compared for equality");
-    }
-    return test(a < b ? -1 : a > b ? 1 : 0);
-  };
+  if (type === "number") return (c: EvalCtx) => testOrder(op, (lf(c) as Dec).cmp(rf(c) as Dec));
+  return (c: EvalCtx) => compareValues(op, type, lf(c), rf(c), span);
 }

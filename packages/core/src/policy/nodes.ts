@@ -23,15 +23,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
   const { doc } = b;
   const nodes: PolicyNode[] = [];
   const pending: Pending[] = [];
-  const add = (
-    kind: NodeKind,
-    name: string,
-    type: ValueType,
-    display: Display,
-    source: SourceKind,
-    path: YamlPath | undefined,
-    compile: (n: PolicyNode) => void,
-  ): PolicyNode | null => {
+  const add: Add = (kind, name, type, display, source, path, compile) => {
     const id = `${kind}:${name}`;
     const binding = b.slotBinding(name, type, display, source, id);
     if (kind !== "next" && !b.define(name, path ?? [], binding)) return null;
