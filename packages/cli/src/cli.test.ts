@@ -204,6 +204,20 @@ describe("xinsuan calc", () => {
   });
 });
 
+describe("xinsuan tax", () => {
+  it("is wired: bonus and labour remuneration", async () => {
+    // 36001 ÷ 12 = 3000.08 → 10 %, quick deduction 210: 3600.10 − 210 = 3390.10
+    const b = await cli("tax", "bonus", "36001", "--json");
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.out)).toMatchObject({ tax: "3390.10", rate: "10%", quickDeduction: "210.00" });
+    // 3000 − 800 = 2200 × 20 % = 440
+    const l = await cli("tax", "labor", "3000", "--json");
+    expect(JSON.parse(l.out)).toMatchObject({ tax: "440.00", taxable: "2200.00", rate: "20%" });
+    const bad = await cli("tax", "labor", "-5");
+    expect(bad.code).toBe(4);
+  });
+});
+
 describe("English messages with --lang en", () => {
   it("reports bad input and bad policies in English", async () => {
     const input = write("bad-en.csv", `${HEADER}\nS1,甲,E,三,0,100%,0,0,0,0\n`);

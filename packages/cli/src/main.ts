@@ -9,6 +9,7 @@ import { cliLang, setCliLang } from "./cli-lang.js";
 import { runCalc } from "./commands/calc.js";
 import { runCheck } from "./commands/check.js";
 import { runDemo } from "./commands/demo.js";
+import { runTaxBonus, runTaxLabor, runTaxWages } from "./commands/tax-cmd.js";
 import { runTemplateExport, runTemplates } from "./commands/templates-cmd.js";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -21,6 +22,19 @@ const defaultIo: Io = {
 function need(value: string | undefined, flag: string): string {
   if (!value) throw new AppError("USAGE", `缺少参数 ${flag}`, `missing ${flag}`);
   return value;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new AppError(
+      "USAGE",
+      "请从标准输入提供 JSON，例如：xinsuan tax wages --json < months.json",
+      "provide JSON on standard input, e.g. xinsuan tax wages --json < months.json",
+    );
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Runs the CLI with arguments; resolves to the exit code. */
@@ -75,6 +89,27 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .command("export <id> <dir>")
     .description("把模板的 policy.yaml 和示例输入写到目录")
     .action((id: string, dir: string) => runTemplateExport(id, dir, io.out));
+  const tax = program
+    .command("tax")
+    .description("个人所得税计算器：工资薪金（累计预扣法）、全年一次性奖金、劳务报酬");
+  tax
+    .command("wages")
+    .description("累计预扣法：从标准输入读取 JSON（各月收入、专项扣除、专项附加扣除…），逐月给出预扣税额")
+    .option("--json", "以 JSON 输出（默认输出表格）")
+    .action(async (o: { json?: boolean }) => runTaxWages(await readStdin(), io.out, Boolean(o.json)));
+  tax
+    .command("bonus <amount>")
+    .description("全年一次性奖金单独计税，并提示“临界点”陷阱区间")
+    .option("--json", "以 JSON 输出")
+    .option("--paid-on <YYYY-MM-DD>", "发放日期（单独计税政策执行至 2027-12-31）")
+    .action((amount: string, o: { json?: boolean; paidOn?: string }) =>
+      runTaxBonus(amount, Boolean(o.json), io.out, o.paidOn ? { paidOn: o.paidOn } : {}),
+    );
+  tax
+    .command("labor <amount>")
+    .description("劳务报酬（独立提供服务者）每次预扣税额")
+    .option("--json", "以 JSON 输出")
+    .action((amount: string, o: { json?: boolean }) => runTaxLabor(amount, Boolean(o.json), io.out));
   program
     .command("demo")
     .description("演示：生成一个示例公司并算一个月的工资，打印工资表汇总和一张带解释的工资条")
