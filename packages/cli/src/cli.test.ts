@@ -218,6 +218,32 @@ describe("xinsuan tax", () => {
   });
 });
 
+describe("xinsuan si", () => {
+  it("is wired: Shanghai at the floor, with sources", async () => {
+    // base 5000 below the 2026-07 floor 7546: pension 7546 × 8 % = 603.68; HF 7546 × 5 % = 377.30 → 377
+    const r = await cli(
+      "si",
+      "--city",
+      "上海",
+      "--period",
+      "2026-10",
+      "--base",
+      "5000",
+      "--hf-base",
+      "7546",
+      "--json",
+    );
+    expect(r.code).toBe(2);
+    const ok = await cli("si", "--city", "shanghai", "--period", "2026-10", "--base", "5000", "--json");
+    expect(ok.code).toBe(0);
+    const j = JSON.parse(ok.out) as { employee: Record<string, string>; bases: Record<string, string> };
+    expect(j.bases.socialInsurance).toBe("7546.00");
+    expect(j.employee.pension).toBe("603.68");
+    const missing = await cli("si", "--city", "上海", "--period", "2026-10");
+    expect(missing.err).toContain("缺少参数 --base");
+  });
+});
+
 describe("English messages with --lang en", () => {
   it("reports bad input and bad policies in English", async () => {
     const input = write("bad-en.csv", `${HEADER}\nS1,甲,E,三,0,100%,0,0,0,0\n`);

@@ -9,6 +9,7 @@ import { cliLang, setCliLang } from "./cli-lang.js";
 import { runCalc } from "./commands/calc.js";
 import { runCheck } from "./commands/check.js";
 import { runDemo } from "./commands/demo.js";
+import { runSi } from "./commands/si-cmd.js";
 import { runTaxBonus, runTaxLabor, runTaxWages } from "./commands/tax-cmd.js";
 import { runTemplateExport, runTemplates } from "./commands/templates-cmd.js";
 
@@ -110,6 +111,26 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .description("劳务报酬（独立提供服务者）每次预扣税额")
     .option("--json", "以 JSON 输出")
     .action((amount: string, o: { json?: boolean }) => runTaxLabor(amount, Boolean(o.json), io.out));
+  program
+    .command("si")
+    .description("社保和公积金计算器：按城市和期间查基数上下限与比例，计算个人和单位缴费")
+    .option("--city <城市>", "参保城市：北京、上海、深圳、广州、杭州（或拼音）")
+    .option("--period <YYYY-MM>", "期间，如 2026-10")
+    .option("--base <金额>", "缴费基数（上年月平均工资）")
+    .option("--hf-rate <比例>", "公积金比例，如 7%；不填按该城市最低比例")
+    .option("--json", "以 JSON 输出")
+    .action((o: Record<string, string | boolean | undefined>) =>
+      runSi(
+        {
+          city: need(o.city as string | undefined, "--city"),
+          period: need(o.period as string | undefined, "--period"),
+          base: need(o.base as string | undefined, "--base"),
+          ...(o.hfRate ? { hfRate: String(o.hfRate) } : {}),
+          json: Boolean(o.json),
+        },
+        io.out,
+      ),
+    );
   program
     .command("demo")
     .description("演示：生成一个示例公司并算一个月的工资，打印工资表汇总和一张带解释的工资条")

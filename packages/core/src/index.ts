@@ -4,6 +4,7 @@
  */
 
 export { countWorkdays, isCalendarYearCovered } from "./cn/calendar.js";
+export * from "./cn/social/index.js";
 export * from "./cn/tax/index.js";
 export { type ExplainedLine, type ExplainedPayslip, explainPayslip } from "./engine/explain.js";
 export {
