@@ -123,3 +123,15 @@ items:
     expect(r.ok && getPayslip(r.run, 0).lines[0]!.value.toString()).toBe("12");
   });
 });
+
+describe("inputs", () => {
+  it("an optional number must say what a blank cell means", () => {
+    const ps = checkPolicyText(
+      `${head}inputs:\n  加班小时: { type: number, required: false }\nitems:\n  - { name: 甲, kind: earning, formula: 加班小时 }\n`,
+      "p.yaml",
+    ).problems.map((p) => formatProblem(p));
+    expect(ps).toEqual([
+      "p.yaml:7:35 第7行第35列：输入“加班小时”可以不填，但没有默认值或推算公式：请写 default 或 fallback，或改为 required: true",
+    ]);
+  });
+});

@@ -49,6 +49,15 @@ export function inputNodeEval(
   const max = bound(def.max, "max");
   const allowed = def.values ? new Set(def.values.map(String)) : null;
   const required = def.required ?? (dflt === undefined && !fallback);
+  if (!required && dflt === undefined && !fallback && def.type !== "text" && def.type !== "date") {
+    // A blank number would otherwise have no value at all; the policy must say what blank means.
+    b.report(
+      [...path, "required"],
+      `输入“${name}”可以不填，但没有默认值或推算公式：请写 default 或 fallback，或改为 required: true`,
+      `input "${name}" may be blank but has no default or fallback; add one or make it required`,
+    );
+    return null;
+  }
   const col = `“${name}”列`;
   const type = def.type;
   const plainNumber = type === "number" || type === "money" || type === "integer";
