@@ -7,12 +7,14 @@
  */
 
 import { CALENDAR_YEARS, countWorkdays } from "../cn/calendar.js";
+import { countStatutoryHolidays, STATUTORY_YEARS } from "../cn/holidays.js";
 import { dateToDays } from "../formula/compile.js";
 import type { Location } from "../formula/problems.js";
 import { GROUP_LEVELS } from "../formula/scope.js";
 import { CellError, type Val } from "../formula/types.js";
 import { formatValue } from "../formula/values.js";
 import { Dec } from "../money/decimal.js";
+import { CONTEXT_NAMES } from "../policy/compile-policy.js";
 import type { CompiledPolicy, PeriodContext, PolicyNode } from "../policy/types.js";
 import { AggregateResults, buildGroups, type Groups } from "./groups.js";
 import { NextStateCollector } from "./next-state.js";
@@ -68,8 +70,28 @@ export type RunProblem = { code: "PERIOD" | "CALENDAR"; zh: string; en: string }
 
 const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** First period of 月工作小时 165.33 (人社部发〔2025〕2号, in force 2025-01-01; earlier figures differ). */
+const WORK_HOURS_FROM = "2025-01";
+
+/** Why a period value can be missing, for the run-level refusal of a policy that reads it. */
+const MISSING_WHY: Record<string, (period: string) => { zh: string; en: string }> = {
+  本月工作日: (p) => ({
+    zh: `节假日数据只覆盖 ${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to} 年，无法确定 ${p} 的工作日；请更新日历数据`,
+    en: `holiday data covers ${CALENDAR_YEARS.from}-${CALENDAR_YEARS.to} only; cannot count workdays of ${p}`,
+  }),
+  本月法定节假日: (p) => ({
+    zh: `法定节假日表只覆盖 ${STATUTORY_YEARS.from}–${STATUTORY_YEARS.to} 年，无法确定 ${p} 的法定节假日天数；请更新法定节假日表`,
+    en: `the statutory holiday table covers ${STATUTORY_YEARS.from}-${STATUTORY_YEARS.to} only; cannot count statutory holidays of ${p}`,
+  }),
+  月工作小时: (p) => ({
+    zh: `月工作小时 165.33 自 ${WORK_HOURS_FROM} 起适用（人社部发〔2025〕2号），${p} 没有该值；更早的期间请用参数设定`,
+    en: `月工作小时 165.33 applies from ${WORK_HOURS_FROM} (人社部发〔2025〕2号); set a parameter for ${p}`,
+  }),
+};
+
 /**
- * Builds the period values (期间, 期间开始, 本月工作日 …); a month the calendar does not cover has no 本月工作日.
+ * Builds the period values (期间, 期间开始, 本月工作日 …). A value whose data does not cover the month (本月工作日,
+ * 本月法定节假日, 月工作小时) is left out, and a policy reading it is refused for that period.
  * @example periodContext("2026-10").values.get("本月天数")?.toString() === "31"
  */
 export function periodContext(period: string): PeriodContext | null {
@@ -87,6 +109,9 @@ export function periodContext(period: string): PeriodContext | null {
   ]);
   const wd = countWorkdays(y, mo);
   if (wd !== null) values.set("本月工作日", Dec.fromInt(wd));
+  const sh = countStatutoryHolidays(y, mo);
+  if (sh !== null) values.set("本月法定节假日", Dec.fromInt(sh));
+  if (period >= WORK_HOURS_FROM) values.set("月工作小时", Dec.parse("165.33"));
   return { period, values };
 }
 
@@ -115,16 +140,13 @@ export function runPayroll(
       },
     };
   }
-  const usesWorkdays = policy.usesContext.has("本月工作日");
-  if (usesWorkdays && !period.values.has("本月工作日")) {
-    return {
-      ok: false,
-      problem: {
-        code: "CALENDAR",
-        zh: `节假日数据只覆盖 ${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to} 年，无法确定 ${input.period} 的工作日；请更新日历数据`,
-        en: `holiday data covers ${CALENDAR_YEARS.from}-${CALENDAR_YEARS.to} only; cannot count workdays of ${input.period}`,
-      },
+  const missing = CONTEXT_NAMES.find((c) => policy.usesContext.has(c.name) && !period.values.has(c.name));
+  if (missing) {
+    const why = MISSING_WHY[missing.name]?.(input.period) ?? {
+      zh: `${input.period} 没有“${missing.name}”`,
+      en: `no "${missing.name}" for ${input.period}`,
     };
+    return { ok: false, problem: { code: "CALENDAR", ...why } };
   }
   const employees = input.employees;
   const prior = input.prior ?? {};

@@ -39,6 +39,18 @@ export const CONTEXT_NAMES: { name: string; type: ValueType; display: Display; z
   { name: "本月天数", type: "number", display: "integer", zh: "本月日历天数" },
   { name: "本月工作日", type: "number", display: "integer", zh: "本月法定工作日（含调休上班日）" },
   { name: "计薪天数", type: "number", display: "number", zh: "月计薪天数 21.75" },
+  {
+    name: "本月法定节假日",
+    type: "number",
+    display: "integer",
+    zh: "本月法定节假日天数（加班按 300%，不含补假日），如 2026-10 为 3",
+  },
+  {
+    name: "月工作小时",
+    type: "number",
+    display: "number",
+    zh: "月平均工作小时 165.33（人社部发〔2025〕2号，自 2025-01 起；不是计薪小时 174）",
+  },
 ];
 
 /** Node kinds computed only when a formula reads them, like spreadsheet cells. */
