@@ -2,7 +2,7 @@
  * `npm run bench`: synthetic companies (teams of 15) on the welfare-6tier template. Each case runs in its own
  * process; results go to docs/benchmarks.md with the machine and the date.
  *   npm run bench                     – engine 10k / 100k / 1M, CSV→register 100k
- *   npm run bench -- --quick          – engine 10k / 100k, CSV 10k (a smoke run)
+ *   npm run bench -- --quick          – engine 10k / 100k, CSV 10k (a smoke run; prints, does not write the doc)
  * @example npm run bench -- --quick
  */
 import { execFileSync } from "node:child_process";
@@ -94,7 +94,7 @@ ${summary}
 ## History
 
 ${summary}${previous ? `\n${previous}\n` : ""}`;
-  writeFileSync(join(root, "docs/benchmarks.md"), text);
+  if (!quick) writeFileSync(join(root, "docs/benchmarks.md"), text);
   process.stdout.write(summary);
 }
 
