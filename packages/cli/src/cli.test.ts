@@ -100,6 +100,47 @@ describe("xinsuan calc", () => {
     expect(gross).toEqual([2030, 2280, 2370, 1645, 2105, 2385]);
   });
 
+  it("runs every template's sample input and carries state to the next month", async () => {
+    for (const id of ["grade-tier-structure", "welfare-6tier"]) {
+      const target = join(dir, `sample-${id}`);
+      expect((await cli("template", "export", id, target)).code).toBe(0);
+      const out = join(target, "register.csv");
+      const state = join(target, "next.json");
+      const r = await cli(
+        "calc",
+        "--policy",
+        id,
+        "--inputs",
+        join(target, "sample.csv"),
+        "--period",
+        "2026-10",
+        "--out",
+        out,
+        "--state-out",
+        state,
+      );
+      expect(r.err).toBe("");
+      expect(readFileSync(out, "utf8").split("\r\n")[0]).toContain("实发工资");
+      const again = await cli(
+        "calc",
+        "--policy",
+        id,
+        "--inputs",
+        join(target, "sample.csv"),
+        "--period",
+        "2026-11",
+        "--state",
+        state,
+      );
+      expect(again.code).toBe(0);
+    }
+    const next = JSON.parse(readFileSync(join(dir, "sample-welfare-6tier", "next.json"), "utf8")) as {
+      groups: Record<string, Record<string, Record<string, string>>>;
+    };
+    // 一组 beat the 100-order threshold in the sample month, so next month it is 105
+    expect(next.groups.团队?.一组?.订单门槛).toBe("105");
+  });
+
   it("prints the register and an explained payslip without --out", async () => {
     const input = write("seed2.csv", seedCsv());
     const r = await cli(
