@@ -66,7 +66,7 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
     aggregates: run.aggregates,
     trace: null,
     compute: (slot) => {
-      const v = policy.bySlot[slot]!.eval(ctx, env);
+      const v = policy.bySlot[slot]!.evaluate(ctx, env);
       slots[slot] = v;
       return v;
     },
@@ -90,7 +90,7 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
     for (const n of pass) {
       if (slots[n.slot] !== undefined) continue;
       try {
-        slots[n.slot] = n.eval(ctx, env);
+        slots[n.slot] = n.evaluate(ctx, env);
       } catch (e) {
         if (!(e instanceof CellError)) throw e;
       }

@@ -25,7 +25,7 @@ export function evaluateScalar(s: RunSetup): number {
     aggregates,
     trace: null,
     compute: (slot) => {
-      const v = bySlot[slot]!.eval(ctx, env);
+      const v = bySlot[slot]!.evaluate(ctx, env);
       slots[slot] = v;
       return v;
     },
@@ -49,7 +49,7 @@ export function evaluateScalar(s: RunSetup): number {
       try {
         for (const node of nodes) {
           current = node;
-          slots[node.slot] = node.eval(ctx, env);
+          slots[node.slot] = node.evaluate(ctx, env);
         }
         current = null;
         for (const a of aggsHere) {

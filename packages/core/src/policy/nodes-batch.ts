@@ -38,7 +38,7 @@ function perRow(n: PolicyNode): NodeBatch {
       const r = rows.idx[k]!;
       if (x.dead[r]) continue;
       try {
-        col[r] = n.eval(NO_CTX, envOf(r));
+        col[r] = n.evaluate(NO_CTX, envOf(r));
       } catch (e) {
         if (!(e instanceof CellError)) throw e;
         x.fail(r, e);

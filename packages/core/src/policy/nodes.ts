@@ -36,7 +36,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
       display,
       deps: [],
       stage: 0,
-      eval: () => {
+      evaluate: () => {
         throw new Error(`node ${id} not compiled`);
       },
       ...(path ? { path } : {}),
@@ -58,7 +58,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
     if (doc.inputs[f.name]) continue;
     add("field", f.name, f.type, f.type === "date" ? "date" : "text", "field", undefined, (n) => {
       const type: InputType = f.type === "date" ? "date" : "text";
-      n.eval = (_c, env) => {
+      n.evaluate = (_c, env) => {
         const cell = env.values[f.name];
         const raw = cell === undefined ? "" : trimCell(cell);
         if (raw === "") {
@@ -75,7 +75,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
   }
   for (const c of CONTEXT_NAMES) {
     add("context", c.name, c.type, c.display, "context", undefined, (n) => {
-      n.eval = (_c, env) => {
+      n.evaluate = (_c, env) => {
         const v = env.period.values.get(c.name);
         if (v === undefined)
           throw new CellError("VALUE", undefined, `本期没有“${c.name}”`, `no "${c.name}" for this period`);
@@ -90,7 +90,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
       const fb = def.fallback ? withFormula(n, def.fallback, [...path, "fallback"], false) : null;
       if (def.fallback && !fb) return;
       const ev = inputNodeEval(name, def, fb, b, path);
-      if (ev) n.eval = ev;
+      if (ev) n.evaluate = ev;
       if (def.description) n.description = def.description;
     });
   }
@@ -103,7 +103,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
       const init = parsePolicyScalar(s.initial, t);
       if (!init.ok) return b.report([...path, "initial"], init.zh, init.en);
       const initial = init.value;
-      n.eval = (_c, env: RowEnv) => {
+      n.evaluate = (_c, env: RowEnv) => {
         const raw = env.prior(name);
         if (raw === undefined || raw.trim() === "") return initial;
         const r = parseScalar(raw.trim(), t);
@@ -121,7 +121,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
     if (node) node.stateScope = scope;
     add("next", name, t, display, "state", [...path, "next"], (n) => {
       const fn = withFormula(n, s.next, [...path, "next"]);
-      if (fn) n.eval = (c) => fn(c);
+      if (fn) n.evaluate = (c) => fn(c);
       n.stateScope = scope;
     });
   }
@@ -143,7 +143,7 @@ export function buildNodes(b: Builder): PolicyNode[] {
         );
         return;
       }
-      n.eval = (ctx) => fn(ctx);
+      n.evaluate = (ctx) => fn(ctx);
       if (typeof c === "object" && c.description) n.description = c.description;
     });
   }
@@ -203,7 +203,7 @@ function buildScorecards(b: Builder, add: Add, withFormula: WithFormula): void {
           );
           return;
         }
-        n.eval = (c) => Dec.ZERO.max(points.min(fn(c as never) as Dec));
+        n.evaluate = (c) => Dec.ZERO.max(points.min(fn(c as never) as Dec));
         n.post = (v) => Dec.ZERO.max(points.min(v as Dec));
         n.description = [it.label, `满分 ${points.toString()}`, it.evidence ? `依据：${it.evidence}` : ""]
           .filter(Boolean)
@@ -217,7 +217,7 @@ function buildScorecards(b: Builder, add: Add, withFormula: WithFormula): void {
       if (!max || !min) return;
       n.deps = itemNodes.map((x) => x.id);
       const slots = itemNodes.map((x) => x.slot);
-      n.eval = (c) => {
+      n.evaluate = (c) => {
         let sum = Dec.ZERO;
         for (const s of slots) sum = sum.add((c.slots[s] ?? c.compute(s)) as Dec);
         return min.max(max.min(sum));
@@ -255,7 +255,7 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
       } else if (it.round === "none") {
         b.report([...path, "round"], "工资项必须取整到分、角或元", "pay items must round to 分, 角 or 元");
       }
-      n.eval = (c) => (fn(c as never) as Dec).round(places, mode);
+      n.evaluate = (c) => (fn(c as never) as Dec).round(places, mode);
       n.post = (v) => (v as Dec).round(places, mode);
       n.item = {
         name: it.name,
@@ -276,7 +276,7 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
       const picked = itemNodes.filter((x) => x.item && pick(x));
       n.deps = picked.map((x) => x.id);
       const slots = picked.map((x) => x.slot);
-      n.eval = (c) => {
+      n.evaluate = (c) => {
         let sum = Dec.ZERO;
         for (const s of slots) sum = sum.add((c.slots[s] ?? c.compute(s)) as Dec);
         return sum;
@@ -296,7 +296,7 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
     const gross = b.bindings.get("应发工资");
     const ded = b.bindings.get("扣款合计");
     if (gross?.kind !== "slot" || ded?.kind !== "slot") return;
-    n.eval = (c) =>
+    n.evaluate = (c) =>
       ((c.slots[gross.slot] ?? c.compute(gross.slot)) as Dec).sub(
         (c.slots[ded.slot] ?? c.compute(ded.slot)) as Dec,
       );

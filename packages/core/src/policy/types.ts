@@ -66,7 +66,7 @@ export type PolicyNode = {
   /** Where the formula text is in the policy file. */
   formulaPath?: YamlPath;
   /** Computes the node's value (items come out rounded). */
-  eval: (c: EvalCtx, env: RowEnv) => Val;
+  evaluate: (c: EvalCtx, env: RowEnv) => Val;
   item?: ItemDef;
   /** Applied to the formula's value (items round, score items clamp); used by the batch engine. */
   post?: (v: Val) => Val;
