@@ -8,6 +8,7 @@ import { BASIC_FUNCTIONS } from "./functions-basic.js";
 import { DATE_FUNCTIONS } from "./functions-date.js";
 import { GROUP_FUNCTIONS } from "./functions-group.js";
 import { LABOR_FUNCTIONS } from "./functions-labor.js";
+import { STATUTORY_FUNCTIONS } from "./functions-statutory.js";
 import { TABLE_FUNCTIONS } from "./functions-table.js";
 import type { Compiled } from "./types.js";
 
@@ -22,7 +23,12 @@ export type FunctionDef = {
 
 /** All functions by upper-case name. */
 export const FUNCTIONS: Map<string, FunctionDef> = new Map(
-  [...BASIC_FUNCTIONS, ...DATE_FUNCTIONS, ...TABLE_FUNCTIONS, ...GROUP_FUNCTIONS, ...LABOR_FUNCTIONS].map(
-    (f) => [f.name, f],
-  ),
+  [
+    ...BASIC_FUNCTIONS,
+    ...DATE_FUNCTIONS,
+    ...TABLE_FUNCTIONS,
+    ...GROUP_FUNCTIONS,
+    ...LABOR_FUNCTIONS,
+    ...STATUTORY_FUNCTIONS,
+  ].map((f) => [f.name, f]),
 );

@@ -1,0 +1,161 @@
+/**
+ * Statutory building blocks for policies: social insurance and housing fund by city and period (from the
+ * versioned city data), and income tax on a cumulative taxable amount, an annual one-off bonus or labour
+ * remuneration. A city or period without data is that employee's error with the reason, never a zero.
+ * @example "SOCIALINSURANCE(参保城市, 期间, 社保基数, \"养老\")"
+ */
+import { computeContributions } from "../cn/social/contributions.js";
+import { taxAnnualBonus } from "../cn/tax/bonus.js";
+import { withholdLaborRemuneration } from "../cn/tax/labor.js";
+import { isTaxProblem } from "../cn/tax/tax-problem.js";
+import { CUMULATIVE_WAGE_TABLE, findBracket } from "../cn/tax/tax-tables.js";
+import { Dec } from "../money/decimal.js";
+import type { Span } from "./ast.js";
+import { at } from "./compile.js";
+import type { FunctionDef } from "./functions.js";
+import { compileArgs } from "./functions-basic.js";
+import { makeProblem } from "./problems.js";
+import { CellError, type Compiled } from "./types.js";
+
+type Fn = Compiled["fn"];
+
+const SI_ITEMS: Record<
+  string,
+  { side: "employee" | "employer"; key: "pension" | "medical" | "unemployment" | "injury" }
+> = {
+  养老: { side: "employee", key: "pension" },
+  医疗: { side: "employee", key: "medical" },
+  失业: { side: "employee", key: "unemployment" },
+  单位养老: { side: "employer", key: "pension" },
+  单位医疗: { side: "employer", key: "medical" },
+  单位失业: { side: "employer", key: "unemployment" },
+  单位工伤: { side: "employer", key: "injury" },
+};
+
+function contributions(city: string, period: string, base: Dec, span: Span, hfRate?: Dec) {
+  if (base.sign() < 0)
+    throw new CellError("VALUE", span, "缴费基数不能为负数", "the base cannot be negative");
+  const r = computeContributions({
+    city,
+    period,
+    base: base.toString(),
+    ...(hfRate ? { hfRate: hfRate.toString() } : {}),
+  });
+  if (!r.ok) throw new CellError("LOOKUP", span, r.zh, r.en);
+  return r;
+}
+
+const SOCIALINSURANCE: FunctionDef = {
+  name: "SOCIALINSURANCE",
+  minArgs: 4,
+  maxArgs: 4,
+  zh: 'SOCIALINSURANCE(城市, 期间, 基数, "养老"|"医疗"|"失业"|"单位养老"|"单位医疗"|"单位失业"|"单位工伤")：按城市当期的基数上下限和费率算一项社保，到分',
+  compile: (e, st) => {
+    const item = e.args[3]!;
+    const spec = item.kind === "string" ? SI_ITEMS[item.value] : undefined;
+    if (!spec) {
+      st.problems.push(
+        makeProblem(
+          "VALUE",
+          at(item.span),
+          `社保项目应写 ${Object.keys(SI_ITEMS)
+            .map((k) => `"${k}"`)
+            .join("、")}`,
+          `the item must be one of ${Object.keys(SI_ITEMS).join(", ")}`,
+        ),
+      );
+      return null;
+    }
+    const cs = compileArgs({ ...e, args: e.args.slice(0, 3) }, st, ["text", "text", "number"]);
+    if (!cs) return null;
+    const [city, period, base] = cs.map((c) => c.fn) as [Fn, Fn, Fn];
+    const span = e.span;
+    return {
+      type: "number",
+      fn: (c) => {
+        const r = contributions(city(c) as string, period(c) as string, base(c) as Dec, span);
+        const v = spec.side === "employee" ? r.employee[spec.key as "pension"] : r.employer[spec.key];
+        if (v === null || v === undefined) {
+          throw new CellError(
+            "LOOKUP",
+            span,
+            `${r.city.name}的“${item.kind === "string" ? item.value : ""}”费率未配置`,
+            "rate not configured",
+          );
+        }
+        return Dec.parse(v);
+      },
+    };
+  },
+};
+
+const HOUSINGFUND: FunctionDef = {
+  name: "HOUSINGFUND",
+  minArgs: 4,
+  maxArgs: 4,
+  zh: "HOUSINGFUND(城市, 期间, 基数, 比例)：住房公积金个人（= 单位）缴存额，基数按当期上下限，按元四舍五入",
+  compile: (e, st) => {
+    const cs = compileArgs(e, st, ["text", "text", "number", "number"]);
+    if (!cs) return null;
+    const [city, period, base, rate] = cs.map((c) => c.fn) as [Fn, Fn, Fn, Fn];
+    const span = e.span;
+    return {
+      type: "number",
+      fn: (c) => {
+        const r = contributions(city(c) as string, period(c) as string, base(c) as Dec, span, rate(c) as Dec);
+        return Dec.parse(r.employee.housingFund);
+      },
+    };
+  },
+};
+
+function amountFunction(name: string, zh: string, calc: (amount: Dec, span: Span) => Dec): FunctionDef {
+  return {
+    name,
+    minArgs: 1,
+    maxArgs: 1,
+    zh,
+    compile: (e, st) => {
+      const cs = compileArgs(e, st, ["number"]);
+      if (!cs) return null;
+      const f = cs[0]!.fn;
+      const span = e.span;
+      return { type: "number", fn: (c) => calc(f(c) as Dec, span) };
+    },
+  };
+}
+
+/** Tax on a cumulative taxable amount by the 7-bracket table, rounded to the 分; 0 when not positive. */
+function cumulativeTax(taxable: Dec): Dec {
+  if (taxable.sign() <= 0) return Dec.ZERO;
+  const b = findBracket(CUMULATIVE_WAGE_TABLE, taxable);
+  return taxable.mul(b.rate).sub(b.quickDeduction).round(2);
+}
+
+export const STATUTORY_FUNCTIONS: FunctionDef[] = [
+  SOCIALINSURANCE,
+  HOUSINGFUND,
+  amountFunction(
+    "TAXCUMULATIVE",
+    "TAXCUMULATIVE(累计应纳税所得额)：累计预扣法的累计应纳税额（综合所得税率表，到分）；本月预扣 = 它 − 已预扣",
+    (x) => cumulativeTax(x),
+  ),
+  amountFunction(
+    "TAXBONUS",
+    "TAXBONUS(全年一次性奖金)：单独计税的税额（÷12 查月度税率表，减一次速算扣除数）",
+    (x, span) => {
+      const r = taxAnnualBonus(x.toFixed(2));
+      if (isTaxProblem(r)) throw new CellError("VALUE", span, r.zh, r.en);
+      return r.tax;
+    },
+  ),
+  amountFunction(
+    "TAXLABOR",
+    "TAXLABOR(劳务报酬)：每次劳务报酬预扣税额（≤4000 减 800，>4000 减 20%）",
+    (x, span) => {
+      const r = withholdLaborRemuneration(x.toFixed(2));
+      if (isTaxProblem(r)) throw new CellError("VALUE", span, r.zh, r.en);
+      return r.tax;
+    },
+  ),
+];
