@@ -4,10 +4,10 @@
  * (lazy IF branches, per-employee errors); a differential test runs both on every template.
  * @example const f = compileBatch(ast, st); const values = f?.fn(batch, rows)
  */
-import { Dec } from "../money/decimal.js";
+import type { Dec } from "../money/decimal.js";
 import type { BinaryExpr, Expr } from "./ast.js";
 import { batchCall } from "./batch-functions.js";
-import { type CompileState, compileExpr, dateToDays } from "./compile.js";
+import { type CompileState, compileExpr } from "./compile.js";
 import { compareValues, testOrder } from "./compile-operators.js";
 import type { Binding } from "./scope.js";
 import { type AggregateStore, CellError, type Val, type ValueType } from "./types.js";
@@ -259,6 +259,3 @@ export function zip(lf: BatchFn, rf: BatchFn, op: (a: Val, b: Val) => Val): Batc
     return out;
   };
 }
-
-export { dateToDays };
-export const DEC_ZERO = Dec.ZERO;
