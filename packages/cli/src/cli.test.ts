@@ -35,6 +35,21 @@ function seedCsv(): string {
   return `${HEADER}\n${lines.join("\n")}\n`;
 }
 
+/** Runs `calc` on the grade-tier-structure template for 2026-10, writing `out`. */
+function calcGrade(input: string, out: string) {
+  return cli(
+    "calc",
+    "--policy",
+    "grade-tier-structure",
+    "--inputs",
+    input,
+    "--period",
+    "2026-10",
+    "--out",
+    out,
+  );
+}
+
 function write(name: string, text: string): string {
   const p = join(dir, name);
   writeFileSync(p, text);
@@ -45,17 +60,7 @@ describe("xinsuan calc", () => {
   it("reproduces the seed's six examples from a CSV file, as JSON output", async () => {
     const input = write("seed.csv", seedCsv());
     const out = join(dir, "seed-out.json");
-    const r = await cli(
-      "calc",
-      "--policy",
-      "grade-tier-structure",
-      "--inputs",
-      input,
-      "--period",
-      "2026-10",
-      "--out",
-      out,
-    );
+    const r = await calcGrade(input, out);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
@@ -79,17 +84,7 @@ describe("xinsuan calc", () => {
     const input = join(dir, "seed.xlsx");
     await wb.xlsx.writeFile(input);
     const out = join(dir, "register.xlsx");
-    const r = await cli(
-      "calc",
-      "--policy",
-      "grade-tier-structure",
-      "--inputs",
-      input,
-      "--period",
-      "2026-10",
-      "--out",
-      out,
-    );
+    const r = await calcGrade(input, out);
     expect(r.err).toBe("");
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
@@ -169,17 +164,7 @@ describe("xinsuan calc", () => {
       "工号,姓名,岗位级别,入职日期\nH1,新人,E,2026-09-01\nH2,老人,E,2024-01-15\n",
     );
     const out = join(dir, "hire.json");
-    const r = await cli(
-      "calc",
-      "--policy",
-      "grade-tier-structure",
-      "--inputs",
-      input,
-      "--period",
-      "2026-10",
-      "--out",
-      out,
-    );
+    const r = await calcGrade(input, out);
     expect(r.err).toBe("");
     const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
     // H1: 1 month → 4阶 (55%), m = 0 → 800+300+440+0+30
@@ -217,17 +202,7 @@ describe("xinsuan calc", () => {
   ])("refuses %s with a clear message and writes nothing", async (_name, text, code, message) => {
     const input = write("bad.csv", text);
     const out = join(dir, `never-${code}-${_name.length}.csv`);
-    const r = await cli(
-      "calc",
-      "--policy",
-      "grade-tier-structure",
-      "--inputs",
-      input,
-      "--period",
-      "2026-10",
-      "--out",
-      out,
-    );
+    const r = await calcGrade(input, out);
     expect(r.code).toBe(code);
     expect(r.err.replaceAll(dir + "/", "")).toContain(message);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);

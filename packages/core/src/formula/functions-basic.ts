@@ -3,7 +3,7 @@
  * @example "IF(阶 = 4, 0, 绩效工资标准 * 绩效比例)"
  */
 import { Dec, type RoundingMode } from "../money/decimal.js";
-import type { CallExpr, Expr } from "./ast.js";
+import type { CallExpr, Expr, Span } from "./ast.js";
 import { type CompileState, compileExpr, expectType } from "./compile.js";
 import type { FunctionDef } from "./functions.js";
 import { makeProblem } from "./problems.js";
@@ -251,7 +251,8 @@ const AVERAGE: FunctionDef = {
   },
 };
 
-function unaryNumber(name: string, zh: string, op: (d: Dec) => Dec): FunctionDef {
+/** A one-number function; `op` gets the call's span for its errors. @example unaryNumber("ABS", "…", (d) => d.abs()) */
+export function unaryNumber(name: string, zh: string, op: (d: Dec, span: Span) => Dec): FunctionDef {
   return {
     name,
     minArgs: 1,
@@ -261,7 +262,8 @@ function unaryNumber(name: string, zh: string, op: (d: Dec) => Dec): FunctionDef
       const fs = numbers(e, st);
       if (!fs) return null;
       const f = fs[0]!;
-      return { type: "number", fn: (c) => op(f(c) as Dec) };
+      const span = e.span;
+      return { type: "number", fn: (c) => op(f(c) as Dec, span) };
     },
   };
 }

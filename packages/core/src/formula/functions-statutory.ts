@@ -13,7 +13,7 @@ import { Dec } from "../money/decimal.js";
 import type { Span } from "./ast.js";
 import { at } from "./compile.js";
 import type { FunctionDef } from "./functions.js";
-import { compileArgs } from "./functions-basic.js";
+import { compileArgs, unaryNumber } from "./functions-basic.js";
 import { makeProblem } from "./problems.js";
 import { CellError, type Compiled } from "./types.js";
 
@@ -109,22 +109,6 @@ const HOUSINGFUND: FunctionDef = {
   },
 };
 
-function amountFunction(name: string, zh: string, calc: (amount: Dec, span: Span) => Dec): FunctionDef {
-  return {
-    name,
-    minArgs: 1,
-    maxArgs: 1,
-    zh,
-    compile: (e, st) => {
-      const cs = compileArgs(e, st, ["number"]);
-      if (!cs) return null;
-      const f = cs[0]!.fn;
-      const span = e.span;
-      return { type: "number", fn: (c) => calc(f(c) as Dec, span) };
-    },
-  };
-}
-
 /** Tax on a cumulative taxable amount by the 7-bracket table, rounded to the 分; 0 when not positive. */
 function cumulativeTax(taxable: Dec): Dec {
   if (taxable.sign() <= 0) return Dec.ZERO;
@@ -135,12 +119,12 @@ function cumulativeTax(taxable: Dec): Dec {
 export const STATUTORY_FUNCTIONS: FunctionDef[] = [
   SOCIALINSURANCE,
   HOUSINGFUND,
-  amountFunction(
+  unaryNumber(
     "TAXCUMULATIVE",
     "TAXCUMULATIVE(累计应纳税所得额)：累计预扣法的累计应纳税额（综合所得税率表，到分）；本月预扣 = 它 − 已预扣",
     (x) => cumulativeTax(x),
   ),
-  amountFunction(
+  unaryNumber(
     "TAXBONUS",
     "TAXBONUS(全年一次性奖金)：单独计税的税额（÷12 查月度税率表，减一次速算扣除数）",
     (x, span) => {
@@ -149,7 +133,7 @@ export const STATUTORY_FUNCTIONS: FunctionDef[] = [
       return r.tax;
     },
   ),
-  amountFunction(
+  unaryNumber(
     "TAXLABOR",
     "TAXLABOR(劳务报酬)：每次劳务报酬预扣税额（≤4000 减 800，>4000 减 20%）",
     (x, span) => {
