@@ -18,7 +18,9 @@ export type ProblemCode =
   | "DIV_ZERO"
   | "LOOKUP"
   | "VALUE"
-  | "INPUT";
+  | "INPUT"
+  /** A policy rule that may break labour law (a warning with its legal reference). */
+  | "LABOR";
 
 export type Severity = "error" | "warning";
 
@@ -31,6 +33,8 @@ export type Problem = {
   at?: Location;
   zh: string;
   en: string;
+  /** Legal reference for LABOR warnings, e.g. 《劳动法》第四十四条. */
+  ref?: { zh: string; en: string; url?: string };
 };
 
 export type Lang = "zh" | "en";
@@ -40,7 +44,8 @@ export type Lang = "zh" | "en";
  * @example formatProblem({code:"SYNTAX",severity:"error",at:{line:1,column:4},zh:"缺少右括号",en:"missing )"},"zh") === "第1行第4列：缺少右括号"
  */
 export function formatProblem(p: Problem, lang: Lang = "zh"): string {
-  const text = lang === "zh" ? p.zh : p.en;
+  const base = lang === "zh" ? p.zh : p.en;
+  const text = p.ref ? `${base}${lang === "zh" ? `（依据：${p.ref.zh}）` : ` (see ${p.ref.en})`}` : base;
   if (!p.at) return text;
   const { file, line, column } = p.at;
   if (lang === "zh") return `${file ? `${file}:${line}:${column} ` : ""}第${line}行第${column}列：${text}`;

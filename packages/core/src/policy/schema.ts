@@ -118,6 +118,63 @@ const ItemSchema = z
   })
   .strict();
 
+const formulaOrConst = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * Statutory lines the engine adds: employee social insurance, housing fund and income tax, by city and period.
+ * @example { city: "上海", housingFund: { rate: "7%" }, tax: "累计预扣" }
+ */
+const StatutorySchema = z
+  .object({
+    /** Default insured city; an employee's 参保城市 column overrides it. */
+    city: z.string().min(1),
+    socialInsurance: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            /** Formula for the contribution base when the 缴费基数 column is blank. */
+            base: z.string().optional(),
+            /** Boolean formula: who is insured (default: everyone but 实习 and 非全日制). */
+            applies: formulaOrConst.optional(),
+          })
+          .strict(),
+      ])
+      .default({}),
+    housingFund: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            rate: z.union([z.string(), z.number()]),
+            /** Formula for the housing-fund base; default the social-insurance base. */
+            base: z.string().optional(),
+            applies: formulaOrConst.optional(),
+          })
+          .strict(),
+      ])
+      .default(false),
+    /** 累计预扣: wages, cumulative withholding; 劳务报酬: per payment; 不计税: no tax line. */
+    tax: z.enum(["累计预扣", "劳务报酬", "不计税"]).default("累计预扣"),
+    /** Adds an info line with the employer's social insurance and housing fund (cost reports). */
+    employerCost: z.boolean().default(false),
+    /** Per-employee minimum-wage check in the run (warnings, never a changed amount). */
+    minimumWage: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            /** Pay compared with the minimum (default 应发工资 minus overtime-named items). */
+            wage: z.string().optional(),
+            /** Boolean formula: who is checked (default full-time staff who worked the whole month). */
+            applies: formulaOrConst.optional(),
+          })
+          .strict(),
+      ])
+      .default({}),
+  })
+  .strict();
+
 export const PolicySchema = z
   .object({
     id: z
@@ -130,6 +187,8 @@ export const PolicySchema = z
     description: z.string().min(1),
     seedSection: z.string().optional(),
     payDay: z.number().int().min(1).max(31).optional(),
+    /** How often pay is settled: 月 monthly (default), 半月, 周, 日 (非全日制 staff: at most every 15 days). */
+    payCycle: z.enum(["月", "半月", "周", "日"]).optional(),
     params: z.record(z.string(), ParamSchema).default({}),
     tables: z.record(z.string(), TableSchema).default({}),
     inputs: z.record(z.string(), InputSchema).default({}),
@@ -138,6 +197,7 @@ export const PolicySchema = z
     state: z.record(z.string(), StateSchema).default({}),
     items: z.array(ItemSchema).min(1),
     register: z.array(z.string()).optional(),
+    statutory: StatutorySchema.optional(),
   })
   .strict();
 
@@ -149,4 +209,5 @@ export type CalcDoc = z.infer<typeof CalcSchema>;
 export type ScorecardDoc = z.infer<typeof ScorecardSchema>;
 export type StateDoc = z.infer<typeof StateSchema>;
 export type ItemDoc = z.infer<typeof ItemSchema>;
+export type StatutoryDoc = z.infer<typeof StatutorySchema>;
 export type DisplayDoc = z.infer<typeof display>;
