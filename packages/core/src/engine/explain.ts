@@ -24,6 +24,8 @@ export type ExplainedLine = {
   sentence: string;
   refs: ExplainedRef[];
   note?: string;
+  /** What functions said while computing the line: a clamped base, a rate and its source and confidence. */
+  notes?: string[];
   description?: string;
 };
 export type ExplainedPayslip = {
@@ -112,7 +114,9 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
       };
     }
     const trace: TraceEntry[] = [];
+    const notes: string[] = [];
     ctx.trace = trace;
+    ctx.notes = notes;
     let raw: Val = null;
     try {
       raw = n.formula.compiled.fn(ctx);
@@ -120,6 +124,7 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
       raw = null;
     }
     ctx.trace = null;
+    ctx.notes = null;
     const bySpan = new Map(trace.map((t) => [t.span.start, t]));
     const substituted = render(n.formula.ast, bySpan);
     const refs = dedupe(trace).map((t) => ({
@@ -139,6 +144,7 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
     if (n.item && raw !== null && done.has(n.id) && !(raw as Dec).eq(slots[n.slot] as Dec)) {
       line.note = `${formatValue(raw, "number")} 按${ROUNDING_MODE_ZH[n.item.mode]}取到${["元", "角", "分"][n.item.places] ?? `${n.item.places}位小数`}`;
     }
+    if (notes.length) line.notes = [...new Set(notes)];
     const desc = n.item?.explain ?? n.description;
     if (desc) line.description = desc;
     return line;

@@ -24,6 +24,7 @@ export type MiniPolicy = {
   calcs?: Record<string, unknown>;
   scorecards?: Record<string, unknown>;
   state?: Record<string, unknown>;
+  statutory?: Record<string, unknown>;
   /** Item name → formula (kind earning) or a full item object. */
   items: Record<string, string | Record<string, unknown>>;
 };
@@ -42,6 +43,7 @@ export function miniPolicyYaml(p: MiniPolicy): string {
     ...(p.calcs ? { calcs: p.calcs } : {}),
     ...(p.scorecards ? { scorecards: p.scorecards } : {}),
     ...(p.state ? { state: p.state } : {}),
+    ...(p.statutory ? { statutory: p.statutory } : {}),
     items: Object.entries(p.items).map(([name, f]) =>
       typeof f === "string" ? { name, kind: "earning", formula: f } : { name, ...f },
     ),

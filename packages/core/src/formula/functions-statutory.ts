@@ -4,6 +4,7 @@
  * remuneration. A city or period without data is that employee's error with the reason, never a zero.
  * @example "SOCIALINSURANCE(参保城市, 期间, 社保基数, \"养老\")"
  */
+import type { Contributions } from "../cn/social/contribution-types.js";
 import { computeContributions } from "../cn/social/contributions.js";
 import { taxAnnualBonus } from "../cn/tax/bonus.js";
 import { withholdLaborRemuneration } from "../cn/tax/labor.js";
@@ -75,6 +76,7 @@ const SOCIALINSURANCE: FunctionDef = {
       fn: (c) => {
         const r = contributions(city(c) as string, period(c) as string, base(c) as Dec, span);
         const v = spec.side === "employee" ? r.employee[spec.key as "pension"] : r.employer[spec.key];
+        if (c.notes) c.notes.push(...siNotes(r, spec.side, spec.key));
         if (v === null || v === undefined) {
           throw new CellError(
             "LOOKUP",
@@ -103,11 +105,32 @@ const HOUSINGFUND: FunctionDef = {
       type: "number",
       fn: (c) => {
         const r = contributions(city(c) as string, period(c) as string, base(c) as Dec, span, rate(c) as Dec);
+        if (c.notes) c.notes.push(...hfNotes(r));
         return Dec.parse(r.employee.housingFund);
       },
     };
   },
 };
+
+const ITEM_LABEL = { pension: "养老保险", medical: "医疗保险", unemployment: "失业保险", injury: "工伤保险" };
+
+/** The calculator's sentences about one social-insurance item: the base (clamped or not), the sum, the source. */
+function siNotes(r: Contributions, side: "employee" | "employer", key: keyof typeof ITEM_LABEL): string[] {
+  const label = `${side === "employee" ? "个人" : "单位"}${ITEM_LABEL[key]}`;
+  const lines = r.zh.filter((l) => l.startsWith("社保缴费基数") || l.startsWith(`${label}：`));
+  const src = r.sources.filter(
+    (s) => s.item === `${side}.${key}` || (!s.item.startsWith("hf") && /\.(floor|cap)$/.test(s.item)),
+  );
+  return [...lines, ...src.map((s) => `来源：${s.label} ${s.value}，${s.source}［可信度 ${s.confidence}］`)];
+}
+
+function hfNotes(r: Contributions): string[] {
+  const lines = r.zh.filter(
+    (l) => l.startsWith("公积金缴存基数") || l.startsWith("住房公积金：") || l.startsWith("未指定公积金"),
+  );
+  const src = r.sources.filter((s) => s.item.startsWith("hf"));
+  return [...lines, ...src.map((s) => `来源：${s.label} ${s.value}，${s.source}［可信度 ${s.confidence}］`)];
+}
 
 /** Tax on a cumulative taxable amount by the 7-bracket table, rounded to the 分; 0 when not positive. */
 function cumulativeTax(taxable: Dec): Dec {
@@ -123,6 +146,16 @@ export const STATUTORY_FUNCTIONS: FunctionDef[] = [
     "TAXCUMULATIVE",
     "TAXCUMULATIVE(累计应纳税所得额)：累计预扣法的累计应纳税额（综合所得税率表，到分）；本月预扣 = 它 − 已预扣",
     (x) => cumulativeTax(x),
+  ),
+  unaryNumber(
+    "TAXRATE",
+    "TAXRATE(累计应纳税所得额)：综合所得税率表（按月换算前的年表）中适用的税率，如 10%；不超过 0 时为 3%",
+    (x) => findBracket(CUMULATIVE_WAGE_TABLE, x.sign() > 0 ? x : Dec.ZERO).rate,
+  ),
+  unaryNumber(
+    "TAXQUICKDEDUCTION",
+    "TAXQUICKDEDUCTION(累计应纳税所得额)：综合所得税率表中适用的速算扣除数，如 2520",
+    (x) => findBracket(CUMULATIVE_WAGE_TABLE, x.sign() > 0 ? x : Dec.ZERO).quickDeduction,
   ),
   unaryNumber(
     "TAXBONUS",

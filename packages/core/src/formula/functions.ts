@@ -6,6 +6,7 @@ import type { CallExpr } from "./ast.js";
 import type { CompileState } from "./compile.js";
 import { BASIC_FUNCTIONS } from "./functions-basic.js";
 import { DATE_FUNCTIONS } from "./functions-date.js";
+import { ERROR_FUNCTIONS } from "./functions-error.js";
 import { GROUP_FUNCTIONS } from "./functions-group.js";
 import { LABOR_FUNCTIONS } from "./functions-labor.js";
 import { STATUTORY_FUNCTIONS } from "./functions-statutory.js";
@@ -30,5 +31,6 @@ export const FUNCTIONS: Map<string, FunctionDef> = new Map(
     ...GROUP_FUNCTIONS,
     ...LABOR_FUNCTIONS,
     ...STATUTORY_FUNCTIONS,
+    ...ERROR_FUNCTIONS,
   ].map((f) => [f.name, f]),
 );

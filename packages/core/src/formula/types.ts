@@ -53,6 +53,8 @@ export type EvalCtx = {
   aggregates: AggregateStore;
   /** Set while explaining: references are appended here. */
   trace: TraceEntry[] | null;
+  /** Set while explaining: functions add sentences here (a clamped base, the rate's source). */
+  notes?: string[] | null;
 };
 
 /** Results of group aggregates for the current run. */

@@ -15,6 +15,7 @@ import type { LoadedPolicy, YamlPath } from "./load.js";
 import { buildNodes } from "./nodes.js";
 import { attachBatch } from "./nodes-batch.js";
 import type { PolicyDoc } from "./schema.js";
+import { expandStatutory } from "./statutory.js";
 import { buildParam, buildTable } from "./tables.js";
 import type { CompiledPolicy, PolicyNode } from "./types.js";
 
@@ -29,6 +30,7 @@ export const EMPLOYEE_FIELDS: { name: string; type: ValueType; required: boolean
   { name: "入职日期", type: "date", required: false },
   { name: "转正日期", type: "date", required: false },
   { name: "离职日期", type: "date", required: false },
+  { name: "参保城市", type: "text", required: false },
 ];
 
 /** Period values every policy can read; filled once per run. */
@@ -82,10 +84,13 @@ export type Builder = {
  * Compiles a loaded policy. `compiled` is null when there is any error; warnings come with a compiled policy.
  * @example compilePolicy(loadPolicyText(text, "p.yaml").policy!).problems
  */
-export function compilePolicy(loaded: LoadedPolicy): {
+export function compilePolicy(original: LoadedPolicy): {
   compiled: CompiledPolicy | null;
   problems: Problem[];
 } {
+  const expanded = expandStatutory(original);
+  if (expanded.problems.length) return { compiled: null, problems: expanded.problems };
+  const loaded = expanded.loaded;
   const { doc, file } = loaded;
   const problems: Problem[] = [];
   const bindings = new Map<string, Binding>();

@@ -262,7 +262,7 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
         kind: it.kind,
         places,
         mode,
-        taxable: it.taxable ?? it.kind === "earning",
+        taxable: it.taxable ?? (it.kind === "earning" || it.kind === "deduction"),
         display,
         index: i,
         node: n,
@@ -286,6 +286,16 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
     });
   sumOf("应发工资", (x) => x.item!.kind === "earning", "所有应发项目合计");
   sumOf("应税收入", (x) => x.item!.kind === "earning" && x.item!.taxable, "计税的应发项目合计");
+  sumOf(
+    "免税收入",
+    (x) => x.item!.kind === "earning" && !x.item!.taxable,
+    "不计税的应发项目合计（免税收入）",
+  );
+  sumOf(
+    "税前扣款",
+    (x) => x.item!.kind === "deduction" && x.item!.taxable,
+    "减少计税收入的扣款合计（如缺勤扣款；taxable: false 的扣款不减少计税收入）",
+  );
   sumOf(
     "扣款合计",
     (x) => x.item!.kind === "deduction" || x.item!.kind === "withholding",

@@ -113,6 +113,7 @@ const ItemSchema = z
     /** Decimal places kept for info items (scores, rates); money items are rounded to 分 by default. */
     decimals: z.number().int().min(0).max(6).optional(),
     display: display.optional(),
+    /** Earnings: counts as taxable income (default true). Deductions: reduces taxable income (default true). */
     taxable: z.boolean().optional(),
     explain: z.string().optional(),
   })
