@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   type CompiledPolicy,
   checkPolicyText,
+  loadPolicyText,
   type EmployeeInput,
   explainPayslip,
   formatEmployeeError,
@@ -51,6 +52,7 @@ function emp(values: Row = {}): EmployeeInput {
       团队: `独立${seq}`,
       职级: "客服专员",
       出勤天数: "18",
+      缴费基数: "8000",
       ...values,
     },
   };
@@ -60,11 +62,10 @@ function run(
   employees: EmployeeInput[],
   opts: { period?: string; prior?: PriorState; policy?: CompiledPolicy } = {},
 ) {
-  const r = runPayroll(opts.policy ?? POLICY, {
-    period: opts.period ?? "2026-10",
-    employees,
-    ...(opts.prior ? { prior: opts.prior } : {}),
-  });
+  // Everyone starts with an empty 2026 tax ledger unless the test gives one (no ledger is an error from February).
+  const ledgers = Object.fromEntries(employees.map((e) => [e.values.工号 ?? "", { 个税年度: "2026" }]));
+  const prior: PriorState = { ...opts.prior, employees: { ...ledgers, ...opts.prior?.employees } };
+  const r = runPayroll(opts.policy ?? POLICY, { period: opts.period ?? "2026-10", employees, prior });
   if (!r.ok) throw new Error(r.problem.zh);
   return r.run;
 }
@@ -388,7 +389,7 @@ describe("training subsidy clawback (见习期内离职)", () => {
   });
 
   it("deducts from net pay", () => {
-    // 1800 × 9/18 = 900.00 底薪; 扣回 100 → 实发 800.00
+    // 1800 × 9/18 = 900.00 底薪; 扣回 100; 社保 8000 × 10.5% = 840 + 公积金 560 → 扣款 1500.00; 实发 −600.00
     const r = run([
       emp({
         职级: "见习客服专员",
@@ -400,19 +401,45 @@ describe("training subsidy clawback (见习期内离职)", () => {
     ]);
     const slip = getPayslip(r, 0);
     expect(slip.gross.toFixed(2)).toBe("900.00");
-    expect(slip.deductions.toFixed(2)).toBe("100.00");
-    expect(slip.net.toFixed(2)).toBe("800.00");
+    expect(slip.deductions.toFixed(2)).toBe("1500.00");
+    expect(slip.net.toFixed(2)).toBe("-600.00");
   });
 });
 
 describe("deductions", () => {
-  it("社保个人 + 公积金个人 + 个税 + 其他扣款 come off the gross", () => {
-    // 2000.00 − (210.50 + 120 + 12.34 + 7.16 = 350.00) = 1650.00
-    const r = run([emp({ 社保个人: "210.50", 公积金个人: "120", 个税: "12.34", 其他扣款: "7.16" })]);
+  it("Shanghai 社保 and 公积金 (7%) on the 缴费基数, 个税 and 其他扣款 come off the gross", () => {
+    // 8000 × 8% = 640, × 2% = 160, × 0.5% = 40; 公积金 8000 × 7% = 560; 个税 0 (2000 − 5000 < 0)
+    // 2000.00 − (1400 + 7.16 = 1407.16) = 592.84
+    const r = run([emp({ 其他扣款: "7.16" })]);
+    expect(["个人养老保险", "个人医疗保险", "个人失业保险", "个人住房公积金", "个人所得税"].map((n) => line(r, 0, n))).toEqual(
+      ["640.00", "160.00", "40.00", "560.00", "0.00"],
+    );
     const slip = getPayslip(r, 0);
     expect(slip.gross.toFixed(2)).toBe("2000.00");
-    expect(slip.deductions.toFixed(2)).toBe("350.00");
-    expect(slip.net.toFixed(2)).toBe("1650.00");
+    expect(slip.deductions.toFixed(2)).toBe("1407.16");
+    expect(slip.net.toFixed(2)).toBe("592.84");
+  });
+
+  it("clamps the base to Shanghai's 2026-07 floor 7546 and explains it", () => {
+    // 7546 × 8% = 603.68
+    const r = run([emp({ 缴费基数: "3000" })]);
+    expect(line(r, 0, "个人养老保险")).toBe("603.68");
+    const l = explainPayslip(r, 0).lines.find((x) => x.name === "个人养老保险");
+    expect(l?.notes?.[0]).toContain("社保缴费基数 3000.00 低于下限 7546.00，按下限计算");
+  });
+
+  it("does not insure 培训生 and asks everyone else for a 缴费基数", () => {
+    const r = run([emp({ 职级: "培训生", 缴费基数: "" }), emp({ 缴费基数: "" })]);
+    expect(line(r, 0, "个人养老保险")).toBe("0.00");
+    expect(line(r, 0, "个人住房公积金")).toBe("0.00");
+    expect(formatEmployeeError(r, 1)).toContain("参加社保的员工须填写“缴费基数”列");
+  });
+
+  it("其他扣款 does not lower taxable income; 培训补贴扣回 does", () => {
+    const r = run([emp({ 其他扣款: "50", 职级: "见习客服专员", 入职日期: "2026-08-15", 离职日期: "2026-10-14", 已发培训补贴: "100" })]);
+    const ex = explainPayslip(r, 0);
+    // 底薪 1800 × 18/18 = 1800; 本月计税收入 = 1800 − 100 (扣回) = 1700; 其他扣款 50 not subtracted
+    expect(ex.details.find((d) => d.name === "本月计税收入")?.value).toBe("1700.00");
   });
 });
 
@@ -476,12 +503,15 @@ describe("sample.csv", () => {
     values: Object.fromEntries(header!.map((h, k) => [h, cells[k] ?? ""])),
     source: { file: "sample.csv", row: i + 2 },
   }));
-  const r = run(employees);
+  const state = JSON.parse(readFileSync(new URL("./state-2026-09.json", import.meta.url), "utf8")) as PriorState;
+  const r = run(employees, { prior: state });
   const at = (id: string) => employees.findIndex((e) => e.values.工号 === id);
 
   it("has the built-in fields and every input as headers, and covers every grade", () => {
     for (const f of ["工号", "姓名", "团队", "职级", "入职日期", "离职日期"]) expect(header).toContain(f);
-    for (const f of Object.keys(POLICY.doc.inputs)) expect(header).toContain(f);
+    // The policy's own inputs, plus the statutory 缴费基数 and 专项附加扣除 (the other statutory inputs are optional).
+    const own = loadPolicyText(POLICY_TEXT, "policy.yaml").policy!.doc.inputs;
+    for (const f of [...Object.keys(own), "缴费基数", "专项附加扣除"]) expect(header).toContain(f);
     const grades = new Set(employees.map((e) => e.values.职级));
     expect([...grades].sort()).toEqual([...(POLICY.doc.inputs.职级?.values ?? [])].map(String).sort());
   });
@@ -499,27 +529,37 @@ describe("sample.csv", () => {
   it.each([
     // [工号, 底薪, 绩效工资, 团队奖金, 电话成交奖, 外拨提成, 扣款合计, 实发工资]
     // K101 见习 leaver: 1800 × 12/18 = 1200; no 绩效; 电话 1 × 5; clawback 150 (入职 08-17 → 离职 10-22: 2 months)
-    //   gross 1200 + 93.13 + 5 = 1298.13; net 1298.13 − 150 = 1148.13
-    ["K101", "1200.00", "0.00", "93.13", "5.00", "0.00", "150.00", "1148.13"],
+    //   gross 1200 + 93.13 + 5 = 1298.13; 社保公积金 at the floor 7546: 603.68 + 150.92 + 37.73 + 528 = 1320.33;
+    //   个税 0 (ledger 2500 + 1148.13 < 5000 × 3 months); net 1298.13 − 150 − 1320.33 = −172.20
+    ["K101", "1200.00", "0.00", "93.13", "5.00", "0.00", "1470.33", "-172.20"],
     // K102 客服专员: 得分 10 + 10 (120/18 h) + 15 + 5 + 30 + 18 + 5 = 93 → 300 × 93% = 279.00
-    //   gross 2000 + 279 + 170.29 + 15 + 60 (2000 × 3%) = 2524.29; − (220 + 100) = 2204.29
-    ["K102", "2000.00", "279.00", "170.29", "15.00", "60.00", "320.00", "2204.29"],
+    //   gross 2000 + 279 + 170.29 + 15 + 60 (2000 × 3%) = 2524.29; 基数 8000: 640 + 160 + 40 + 560 = 1400
+    //   (个税 0: 22500 + 2524.29 − 50000 − 14000 < 0); net 1124.29
+    ["K102", "2000.00", "279.00", "170.29", "15.00", "60.00", "1400.00", "1124.29"],
     // K103 高级: 10 + 10 (110/18) + 14.17 (15 × 17/18) + 5 + 30 + 16 = 85.17 → 300 × 85.17% = 255.51
-    //   gross 2300 + 255.51 + 165.85 = 2721.36; − (250 + 120 + 12.50) = 2338.86
-    ["K103", "2300.00", "255.51", "165.85", "0.00", "0.00", "382.50", "2338.86"],
+    //   gross 2300 + 255.51 + 165.85 = 2721.36; 基数 9000: 720 + 180 + 45 + 630 = 1575; net 1146.36
+    ["K103", "2300.00", "255.51", "165.85", "0.00", "0.00", "1575.00", "1146.36"],
     // K104 资深: 10 + 10 + 15 + 5 + 30 + 20 + 10 = 100 → 500.00; gross 2500 + 500 + 164.96 + 20 + 150 = 3334.96
-    //   − (280 + 150 + 35.60 + 50 = 515.60) = 2819.36
-    ["K104", "2500.00", "500.00", "164.96", "20.00", "150.00", "515.60", "2819.36"],
-    // K105 见习: 1800 + 150.77 = 1950.77; − 200 = 1750.77
-    ["K105", "1800.00", "0.00", "150.77", "0.00", "0.00", "200.00", "1750.77"],
-    // K201 督导: 0 + 10 (110/18) + 15 + 0 + 0 + 20 = 45 → 500 × 45% = 225.00; 3225.00 − (300 + 200 + 45) = 2680.00
-    ["K201", "3000.00", "225.00", "0.00", "0.00", "0.00", "545.00", "2680.00"],
+    //   基数 12000: 960 + 240 + 60 + 840 = 2100, + 其他扣款 50 = 2150; net 1184.96
+    ["K104", "2500.00", "500.00", "164.96", "20.00", "150.00", "2150.00", "1184.96"],
+    // K105 见习: 1800 + 150.77 = 1950.77; floor 7546 → 1320.33 (个税 0: 2 months × 5000 > 3750.77); net 630.44
+    ["K105", "1800.00", "0.00", "150.77", "0.00", "0.00", "1320.33", "630.44"],
+    // K201 督导: 0 + 10 (110/18) + 15 + 0 + 0 + 20 = 45 → 500 × 45% = 225.00; 基数 15000: 1200 + 300 + 75 + 1050
+    //   = 2625; net 3225.00 − 2625 = 600.00
+    ["K201", "3000.00", "225.00", "0.00", "0.00", "0.00", "2625.00", "600.00"],
     // K202 月中入职 9/18: 2000 × 50% = 1000; 得分 0 + 0 (50/9 = 5.6 h) + 7.5 (15 × 9/18) + 14 = 21.5
-    //   → 300 × 50% × 21.5% = 32.25; 电话 2 × 5 = 10; 外拨 1000 × 3% = 30; gross 1072.25, no deductions
-    ["K202", "1000.00", "32.25", "0.00", "10.00", "30.00", "0.00", "1072.25"],
-    // K203 高级: 0 + 10 (115/18) + 15 + 17 + 5 = 47 → 300 × 47% = 141.00; 2441.00 − (230 + 110) = 2101.00
-    ["K203", "2300.00", "141.00", "0.00", "0.00", "0.00", "340.00", "2101.00"],
-    // K301 培训生: 10 × 8 培训天数 = 80.00
+    //   → 300 × 50% × 21.5% = 32.25; 电话 2 × 5 = 10; 外拨 1000 × 3% = 30; gross 1072.25; hired 10-20, no
+    //   ledger needed; floor 7546 → 1320.33 for the whole month; net −248.08
+    ["K202", "1000.00", "32.25", "0.00", "10.00", "30.00", "1320.33", "-248.08"],
+    // K203 高级: 0 + 10 (115/18) + 15 + 17 + 5 = 47 → 300 × 47% = 141.00; 基数 8500: 680 + 170 + 42.50 + 595
+    //   = 1487.50; net 953.50
+    ["K203", "2300.00", "141.00", "0.00", "0.00", "0.00", "1487.50", "953.50"],
+    // K301 培训生: 10 × 8 培训天数 = 80.00; not insured, hired 10-19 (no ledger), 个税 0
+    // K106 alone in 三组, no calls or sales → score 0, 绩效 0, pool 0; 外拨 300000 × 3% = 9000; gross 11000.
+    //   基数 10000: 800 + 200 + 50 + 700 = 1750. 个税 (ledger through Sep: income 130000, 专项 15750, 附加 9000,
+    //   withheld 3505 = 60250 × 10% − 2520): 141000 − 50000 − 17500 − 10000 = 63500 × 10% − 2520 = 3830 − 3505
+    //   = 325.00; net 11000 − 1750 − 325 = 8925.00
+    ["K106", "2000.00", "0.00", "0.00", "0.00", "9000.00", "2075.00", "8925.00"],
     ["K301", "80.00", "0.00", "0.00", "0.00", "0.00", "0.00", "80.00"],
   ])("%s", (id, base, perf, team, call, outbound, ded, net) => {
     const i = at(id);
@@ -531,6 +571,17 @@ describe("sample.csv", () => {
     const slip = getPayslip(r, i);
     expect(slip.deductions.toFixed(2)).toBe(ded);
     expect(slip.net.toFixed(2)).toBe(net);
+  });
+
+  it("explains K106's 个税 with the 10% row and what was withheld before", () => {
+    const ex = explainPayslip(r, at("K106"));
+    expect(ex.lines.find((l) => l.name === "个人所得税")?.sentence).toBe(
+      "个人所得税 = MAX(0, 累计应纳税额 3830.00 - 已预扣税额 3505.00) = 325.00",
+    );
+    const d = (n: string) => ex.details.find((x) => x.name === n)?.sentence;
+    expect(d("累计应纳税额")).toContain("累计应纳税所得额 63500.00 × 适用税率 10% - 速算扣除数 2520.00");
+    expect(d("累计减除费用")).toContain("任职月数 10");
+    expect(r.nextState.employees?.K106).toMatchObject({ 个税累计已预扣: "3830", 个税累计收入: "141000" });
   });
 
   it("一组's team bonus parts sum exactly to the 745.00 pool; next thresholds 一组 105, 二组 100", () => {

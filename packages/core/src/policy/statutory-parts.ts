@@ -160,7 +160,7 @@ export function taxParts(method: StatutoryDoc["tax"], withholdings: string[]): P
     description: "累计应纳税所得额 × 税率 − 速算扣除数，按分四舍五入；不为负",
   };
   c.已预扣税额 = {
-    formula: "IF(同一纳税年度, 个税累计已预扣, 0)",
+    formula: `IF(缺少个税台账, ERROR("${LEDGER_MISSING}"), IF(同一纳税年度, 个税累计已预扣, 0))`,
     display: "money",
     description: "本年以前月份已预扣的税额",
   };
@@ -172,7 +172,7 @@ export function taxParts(method: StatutoryDoc["tax"], withholdings: string[]): P
   parts.items.push({
     name: "个人所得税",
     kind: "withholding",
-    formula: `IF(缺少个税台账, ERROR("${LEDGER_MISSING}"), MAX(0, 累计应纳税额 - 已预扣税额))`,
+    formula: "MAX(0, 累计应纳税额 - 已预扣税额)",
     explain:
       "累计预扣法（国家税务总局公告2018年第61号）：本月预扣 = 累计应纳税额 − 已预扣税额；为负时本月不扣，以后月份补扣",
   });
