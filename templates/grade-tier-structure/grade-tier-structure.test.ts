@@ -16,6 +16,8 @@ function pay(values: Record<string, string>, period = "2026-10") {
   const r = runPayroll(compiled, {
     period,
     employees: [{ values: { 工号: "T1", 姓名: "测试", ...values } }],
+    // An empty 2026 tax ledger: without one, any month after January is refused.
+    prior: { employees: { T1: { 个税年度: "2026" } } },
   });
   if (!r.ok) throw new Error(r.problem.zh);
   return { run: r.run, slip: getPayslip(r.run, 0) };
@@ -114,13 +116,18 @@ describe("grade-tier-structure: other rules", () => {
     expect([detail("阶"), detail("工龄")]).toEqual([tier, years]);
   });
 
-  it("扣款 reduces 实发工资 and a missing 岗位级别 is that employee's error", () => {
-    const { slip } = pay({ 岗位级别: "E", 阶: "3", 工龄: "0", 扣款: "230.50" });
+  it("社保、公积金 on the Shanghai floor and 其他扣款 reduce 实发工资; a missing 岗位级别 is an error", () => {
+    // 缴费基数 blank → 应发工资 2030 → 社保 floor 7546: 603.68 + 150.92 + 37.73 = 792.33; 公积金 floor 2740
+    // × 7% = 191.80 → 192; 个税 0; 792.33 + 192 + 230.50 = 1214.83; 2030 − 1214.83 = 815.17
+    const { slip } = pay({ 岗位级别: "E", 阶: "3", 工龄: "0", 其他扣款: "230.50" });
     expect([slip.gross.toFixed(2), slip.deductions.toFixed(2), slip.net.toFixed(2)]).toEqual([
       "2030.00",
-      "230.50",
-      "1799.50",
+      "1214.83",
+      "815.17",
     ]);
+    // 缴费基数 10000: 800 + 200 + 50 + 700 = 1750
+    const paid = pay({ 岗位级别: "E", 阶: "3", 工龄: "0", 缴费基数: "10000" }).slip;
+    expect(paid.deductions.toFixed(2)).toBe("1750.00");
     const bad = pay({ 阶: "3", 工龄: "0" });
     expect(bad.slip.error?.zh).toBe("“岗位级别”列缺少必填值");
   });

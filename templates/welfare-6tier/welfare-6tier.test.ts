@@ -7,12 +7,12 @@ import { describe, expect, it } from "vitest";
 import {
   type CompiledPolicy,
   checkPolicyText,
-  loadPolicyText,
   type EmployeeInput,
   explainPayslip,
   formatEmployeeError,
   formatProblem,
   getPayslip,
+  loadPolicyText,
   type PayrollRun,
   type PriorState,
   runPayroll,
@@ -411,9 +411,11 @@ describe("deductions", () => {
     // 8000 × 8% = 640, × 2% = 160, × 0.5% = 40; 公积金 8000 × 7% = 560; 个税 0 (2000 − 5000 < 0)
     // 2000.00 − (1400 + 7.16 = 1407.16) = 592.84
     const r = run([emp({ 其他扣款: "7.16" })]);
-    expect(["个人养老保险", "个人医疗保险", "个人失业保险", "个人住房公积金", "个人所得税"].map((n) => line(r, 0, n))).toEqual(
-      ["640.00", "160.00", "40.00", "560.00", "0.00"],
-    );
+    expect(
+      ["个人养老保险", "个人医疗保险", "个人失业保险", "个人住房公积金", "个人所得税"].map((n) =>
+        line(r, 0, n),
+      ),
+    ).toEqual(["640.00", "160.00", "40.00", "560.00", "0.00"]);
     const slip = getPayslip(r, 0);
     expect(slip.gross.toFixed(2)).toBe("2000.00");
     expect(slip.deductions.toFixed(2)).toBe("1407.16");
@@ -436,7 +438,15 @@ describe("deductions", () => {
   });
 
   it("其他扣款 does not lower taxable income; 培训补贴扣回 does", () => {
-    const r = run([emp({ 其他扣款: "50", 职级: "见习客服专员", 入职日期: "2026-08-15", 离职日期: "2026-10-14", 已发培训补贴: "100" })]);
+    const r = run([
+      emp({
+        其他扣款: "50",
+        职级: "见习客服专员",
+        入职日期: "2026-08-15",
+        离职日期: "2026-10-14",
+        已发培训补贴: "100",
+      }),
+    ]);
     const ex = explainPayslip(r, 0);
     // 底薪 1800 × 18/18 = 1800; 本月计税收入 = 1800 − 100 (扣回) = 1700; 其他扣款 50 not subtracted
     expect(ex.details.find((d) => d.name === "本月计税收入")?.value).toBe("1700.00");
@@ -503,7 +513,9 @@ describe("sample.csv", () => {
     values: Object.fromEntries(header!.map((h, k) => [h, cells[k] ?? ""])),
     source: { file: "sample.csv", row: i + 2 },
   }));
-  const state = JSON.parse(readFileSync(new URL("./state-2026-09.json", import.meta.url), "utf8")) as PriorState;
+  const state = JSON.parse(
+    readFileSync(new URL("./state-2026-09.json", import.meta.url), "utf8"),
+  ) as PriorState;
   const r = run(employees, { prior: state });
   const at = (id: string) => employees.findIndex((e) => e.values.工号 === id);
 

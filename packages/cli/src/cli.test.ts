@@ -17,7 +17,8 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const HEADER = "工号,姓名,岗位级别,阶,工龄,绩效比例,目标任务,话费补助,全勤奖,扣款";
+// Hired this month (the explicit 阶 and 工龄 still apply), so no year-to-date tax ledger is needed.
+const HEADER = "工号,姓名,岗位级别,阶,工龄,绩效比例,目标任务,话费补助,全勤奖,其他扣款,入职日期";
 /** The seed's six worked examples (公司员工薪资结构) and their 应发工资. */
 const SEED_ROWS = [
   ["出纳", "E", "3", "0", "100%", "0", "0", "2030.00"],
@@ -30,7 +31,7 @@ const SEED_ROWS = [
 
 function seedCsv(): string {
   const lines = SEED_ROWS.map(
-    (r, i) => `S${i + 1},${r[0]},${r[1]},${r[2]},${r[3]},${r[4]},${r[5]},${r[6]},0,0`,
+    (r, i) => `S${i + 1},${r[0]},${r[1]},${r[2]},${r[3]},${r[4]},${r[5]},${r[6]},0,0,2026-10-01`,
   );
   return `${HEADER}\n${lines.join("\n")}\n`;
 }
@@ -70,7 +71,10 @@ describe("xinsuan calc", () => {
       姓名: "出纳",
       岗位工资: "600.00",
       工龄工资: "30.00",
-      实发工资: "2030.00",
+      // Shanghai 2026-07 floors (示例 city): 社保 7546 → 603.68 + 150.92 + 37.73; 公积金 2740 × 7% = 191.80 → 192;
+      // 个税 0; 2030 − 984.33 = 1045.67
+      个人养老保险: "603.68",
+      实发工资: "1045.67",
     });
   });
 
@@ -79,7 +83,19 @@ describe("xinsuan calc", () => {
     const ws = wb.addWorksheet("输入");
     ws.addRow(HEADER.split(","));
     SEED_ROWS.forEach((r, i) => {
-      ws.addRow([`S${i + 1}`, r[0], r[1], Number(r[2]), Number(r[3]), 1, Number(r[5]), Number(r[6]), 0, 0]);
+      ws.addRow([
+        `S${i + 1}`,
+        r[0],
+        r[1],
+        Number(r[2]),
+        Number(r[3]),
+        1,
+        Number(r[5]),
+        Number(r[6]),
+        0,
+        0,
+        "2026-10-01",
+      ]);
     });
     const input = join(dir, "seed.xlsx");
     await wb.xlsx.writeFile(input);
@@ -96,11 +112,14 @@ describe("xinsuan calc", () => {
   });
 
   it("runs every template's sample input and carries state to the next month", async () => {
-    for (const id of ["grade-tier-structure", "welfare-6tier"]) {
+    for (const id of ["grade-tier-structure", "taobao-rules", "welfare-6tier"]) {
       const target = join(dir, `sample-${id}`);
       expect((await cli("template", "export", id, target)).code).toBe(0);
       const out = join(target, "register.csv");
       const state = join(target, "next.json");
+      // A template whose sample month needs the year-to-date tax ledger ships it as state-2026-09.json.
+      const ledger = join(target, "state-2026-09.json");
+      const prior = existsSync(ledger) ? ["--state", ledger] : [];
       const r = await cli(
         "calc",
         "--policy",
@@ -109,6 +128,7 @@ describe("xinsuan calc", () => {
         join(target, "sample.csv"),
         "--period",
         "2026-10",
+        ...prior,
         "--out",
         out,
         "--state-out",
@@ -164,7 +184,24 @@ describe("xinsuan calc", () => {
       "工号,姓名,岗位级别,入职日期\nH1,新人,E,2026-09-01\nH2,老人,E,2024-01-15\n",
     );
     const out = join(dir, "hire.json");
-    const r = await calcGrade(input, out);
+    // Both were employed before October, so the tax ledger up to September comes from the prior state.
+    const ledger = write(
+      "hire-state.json",
+      JSON.stringify({ employees: { H1: { 个税年度: "2026" }, H2: { 个税年度: "2026" } } }),
+    );
+    const r = await cli(
+      "calc",
+      "--policy",
+      "grade-tier-structure",
+      "--inputs",
+      input,
+      "--period",
+      "2026-10",
+      "--state",
+      ledger,
+      "--out",
+      out,
+    );
     expect(r.err).toBe("");
     const rows = JSON.parse(readFileSync(out, "utf8")) as Record<string, string>[];
     // H1: 1 month → 4阶 (55%), m = 0 → 800+300+440+0+30
@@ -309,21 +346,27 @@ describe("xinsuan check / templates", () => {
     expect(list.every((x) => x.description.length > 20)).toBe(true);
   });
 
-  it("exports a template with its sample input", async () => {
+  it("exports a template with its sample input and ledger", async () => {
     const target = join(dir, "exported");
     const r = await cli("template", "export", "grade-tier-structure", target);
     expect(r.code).toBe(0);
-    expect(existsSync(join(target, "policy.yaml"))).toBe(true);
-    expect(existsSync(join(target, "sample.csv"))).toBe(true);
-    const again = await cli(
-      "calc",
-      "--policy",
-      join(target, "policy.yaml"),
-      "--inputs",
-      join(target, "sample.csv"),
-      "--period",
-      "2026-10",
-    );
-    expect(again.code).toBe(0);
+    for (const f of ["policy.yaml", "sample.csv", "state-2026-09.json"])
+      expect(existsSync(join(target, f)), f).toBe(true);
+    const calc = (...extra: string[]) =>
+      cli(
+        "calc",
+        "--policy",
+        join(target, "policy.yaml"),
+        "--inputs",
+        join(target, "sample.csv"),
+        "--period",
+        "2026-10",
+        ...extra,
+      );
+    expect((await calc("--state", join(target, "state-2026-09.json"))).code).toBe(0);
+    // Without the ledger every employee who was paid earlier this year is refused, with the reason.
+    const missing = await calc();
+    expect(missing.code).toBe(5);
+    expect(missing.err).toContain("缺少本年个税累计台账");
   });
 });

@@ -17,6 +17,8 @@ export type TemplateInfo = {
   seedSection: string;
   dir: string;
   sample: string | null;
+  /** Prior-period state files (state-YYYY-MM.json: the tax ledger a sample month needs). */
+  states: string[];
 };
 
 /** Lists built-in templates with their names and descriptions. */
@@ -35,6 +37,9 @@ export function listTemplates(): TemplateInfo[] {
         seedSection: String(doc.seedSection ?? ""),
         dir,
         sample: sample ? join(dir, sample) : null,
+        states: readdirSync(dir)
+          .filter((f) => /^state-\d{4}-\d{2}\.json$/.test(f))
+          .map((f) => join(dir, f)),
       };
     })
     .sort((a, b) => a.id.localeCompare(b.id));

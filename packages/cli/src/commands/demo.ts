@@ -1,11 +1,18 @@
 /**
  * `npm start` / `xinsuan demo`: generates a fake demo company (3 teams, 60 agents) on the welfare-6tier
- * template, computes October 2026, and prints the register summary by team and one explained payslip.
+ * template, computes January to October 2026 month by month (carrying the tax ledger and team thresholds), and
+ * prints October's register summary by team and one explained payslip.
  * @example xinsuan demo
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkPolicyText, type EmployeeInput, runPayroll } from "@xinsuan/core";
+import {
+  checkPolicyText,
+  type EmployeeInput,
+  type PayrollRun,
+  type PriorState,
+  runPayroll,
+} from "@xinsuan/core";
 import { AppError } from "../app-error.js";
 import { generateCompany } from "../demo/generate-company.js";
 import { TEMPLATES_DIR } from "../templates.js";
@@ -24,9 +31,18 @@ export async function runDemo(print: (s: string) => void): Promise<void> {
     values,
     source: { file: "演示数据", row: i + 2 },
   }));
-  const result = runPayroll(check.compiled, { period: PERIOD, employees });
-  if (!result.ok) throw new AppError("CALC_FAILED", result.problem.zh, result.problem.en);
-  const run = result.run;
+  // Earlier months reuse October's figures for everyone hired by then: enough to build a real tax ledger.
+  let prior: PriorState | undefined;
+  let run: PayrollRun | undefined;
+  for (let month = 1; month <= 10; month++) {
+    const period = `2026-${String(month).padStart(2, "0")}`;
+    const staff = employees.filter((e) => (e.values.入职日期 ?? "") <= `${period}-31`);
+    const result = runPayroll(check.compiled, { period, employees: staff, ...(prior ? { prior } : {}) });
+    if (!result.ok) throw new AppError("CALC_FAILED", result.problem.zh, result.problem.en);
+    run = result.run;
+    prior = run.nextState;
+  }
+  if (!run) throw new Error("the demo computes at least one month");
   print(
     `薪算 xinsuan 演示：示例公司（虚构数据）· 模板 welfare-6tier「${check.compiled.doc.name}」· ${PERIOD}`,
   );
@@ -37,6 +53,8 @@ export async function runDemo(print: (s: string) => void): Promise<void> {
   print("接下来可以试试：");
   print("  npx xinsuan templates                              列出内置模板");
   print("  npx xinsuan template export welfare-6tier ./my     导出模板和示例输入");
-  print("  npx xinsuan calc --policy welfare-6tier --inputs ./my/sample.csv --period 2026-10 --explain K102");
+  print(
+    "  npx xinsuan calc --policy welfare-6tier --inputs ./my/sample.csv --period 2026-10 --state ./my/state-2026-09.json --explain K106",
+  );
   print("  npx xinsuan check ./my/policy.yaml                 检查方案");
 }

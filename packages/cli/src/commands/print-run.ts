@@ -25,6 +25,7 @@ export function printExplained(run: PayrollRun, index: number, print: (s: string
   for (const l of ex.lines) {
     print(`  ${l.sentence}${l.note ? `（${l.note}）` : ""}`);
     if (l.description) print(`      说明：${l.description}`);
+    for (const n of l.notes ?? []) print(`      ※ ${n}`);
     for (const r of l.refs) print(`      · ${r.label} = ${r.value}（${r.source}）`);
   }
   if (ex.details.length > 0) {

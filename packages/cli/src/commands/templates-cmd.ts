@@ -25,7 +25,7 @@ export function runTemplates(json: boolean, print: (s: string) => void): void {
   print(formatTerminalTable(["模板", "名称", "说明"], rows));
 }
 
-/** Writes a template's policy.yaml and sample input into a folder. */
+/** Writes a template's policy.yaml, sample input and sample prior state into a folder. */
 export function runTemplateExport(id: string, dir: string, print: (s: string) => void): void {
   const t = findTemplate(id);
   if (!t) {
@@ -41,6 +41,10 @@ export function runTemplateExport(id: string, dir: string, print: (s: string) =>
   if (t.sample) {
     copyFileSync(t.sample, join(dir, basename(t.sample)));
     written.push(join(dir, basename(t.sample)));
+  }
+  for (const f of t.states) {
+    copyFileSync(f, join(dir, basename(f)));
+    written.push(join(dir, basename(f)));
   }
   print(`已导出模板 ${id}：${written.join("、")}`);
 }

@@ -30,8 +30,8 @@ export const COMPANY_COLUMNS = [
   "加分项数",
   "电话成交单数_已审批",
   "外拨成交金额",
-  "社保个人",
-  "公积金个人",
+  "缴费基数",
+  "专项附加扣除",
 ] as const;
 
 const SURNAMES =
@@ -110,8 +110,9 @@ export function generateCompany(o: CompanyOptions): {
       加分项数: String(rnd() < 0.1 ? int(1, 3) : 0),
       电话成交单数_已审批: String(int(0, 6)),
       外拨成交金额: rnd() < 0.3 ? `${int(500, 6000)}.00` : "0",
-      社保个人: "0",
-      公积金个人: "0",
+      // Most contact-centre staff contribute at or near the floor; bases repeat, as in real payrolls.
+      缴费基数: String(rnd() < 0.6 ? 7546 : int(76, 200) * 100),
+      专项附加扣除: String(rnd() < 0.4 ? int(1, 4) * 1000 : 0),
     };
   }
   return { columns: COMPANY_COLUMNS, rows };
