@@ -117,3 +117,30 @@ export function generateCompany(o: CompanyOptions): {
   }
   return { columns: COMPANY_COLUMNS, rows };
 }
+
+/**
+ * A plausible prior-month tax ledger (上期结转) for generated staff: what a company switching to xinsuan in
+ * mid-year imports once. Cumulative figures grow with the months employed this year; fake, never checked.
+ * @example generateLedger(rows, "2026-10").employees.A0000001.个税年度 === "2026"
+ */
+export function generateLedger(
+  rows: Record<string, string>[],
+  period: string,
+): { employees: Record<string, Record<string, string>> } {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  const employees: Record<string, Record<string, string>> = {};
+  for (const r of rows) {
+    const hired = r.入职日期 ?? "";
+    const hy = Number(hired.slice(0, 4));
+    const hm = Number(hired.slice(5, 7));
+    const months = hy < y ? m - 1 : Math.max(0, m - hm);
+    const base = Math.max(7546, Number(r.缴费基数 ?? 0));
+    employees[r.工号 ?? ""] = {
+      个税年度: String(y),
+      个税累计收入: String(months * 4800),
+      个税累计专项扣除: (months * base * 0.175).toFixed(2),
+      个税累计专项附加扣除: String(months * Number(r.专项附加扣除 ?? 0)),
+    };
+  }
+  return { employees };
+}

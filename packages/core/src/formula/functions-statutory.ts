@@ -4,8 +4,9 @@
  * remuneration. A city or period without data is that employee's error with the reason, never a zero.
  * @example "SOCIALINSURANCE(参保城市, 期间, 社保基数, \"养老\")"
  */
-import type { Contributions } from "../cn/social/contribution-types.js";
+import type { Contributions, ContributionsProblem } from "../cn/social/contribution-types.js";
 import { computeContributions } from "../cn/social/contributions.js";
+import { applyPlan, type ContributionPlan, planContributions } from "../cn/social/plan.js";
 import { taxAnnualBonus } from "../cn/tax/bonus.js";
 import { withholdLaborRemuneration } from "../cn/tax/labor.js";
 import { isTaxProblem } from "../cn/tax/tax-problem.js";
@@ -32,6 +33,21 @@ const SI_ITEMS: Record<
   单位失业: { side: "employer", key: "unemployment" },
   单位工伤: { side: "employer", key: "injury" },
 };
+
+const PLANS = new Map<string, ContributionPlan | ContributionsProblem>();
+
+/** The city/period/rate plan, resolved once per run-time key (at most a few hundred distinct keys). */
+function planOf(city: string, period: string, span: Span, hfRate?: Dec): ContributionPlan {
+  const key = `${city}\u0000${period}\u0000${hfRate?.toString() ?? ""}`;
+  let p = PLANS.get(key);
+  if (!p) {
+    if (PLANS.size > 10_000) PLANS.clear();
+    p = planContributions({ city, period, ...(hfRate ? { hfRate: hfRate.toString() } : {}) });
+    PLANS.set(key, p);
+  }
+  if (!p.ok) throw new CellError("LOOKUP", span, p.zh, p.en);
+  return p;
+}
 
 function contributions(city: string, period: string, base: Dec, span: Span, hfRate?: Dec) {
   if (base.sign() < 0)
@@ -74,18 +90,26 @@ const SOCIALINSURANCE: FunctionDef = {
     return {
       type: "number",
       fn: (c) => {
-        const r = contributions(city(c) as string, period(c) as string, base(c) as Dec, span);
-        const v = spec.side === "employee" ? r.employee[spec.key as "pension"] : r.employer[spec.key];
-        if (c.notes) c.notes.push(...siNotes(r, spec.side, spec.key));
+        const b = base(c) as Dec;
+        if (b.sign() < 0)
+          throw new CellError("VALUE", span, "缴费基数不能为负数", "the base cannot be negative");
+        const plan = planOf(city(c) as string, period(c) as string, span);
+        if (c.notes) {
+          const r = contributions(city(c) as string, period(c) as string, b, span);
+          c.notes.push(...siNotes(r, spec.side, spec.key));
+        }
+        const amounts = applyPlan(plan, b);
+        const v =
+          spec.side === "employee" ? amounts.employee[spec.key as "pension"] : amounts.employer[spec.key];
         if (v === null || v === undefined) {
           throw new CellError(
             "LOOKUP",
             span,
-            `${r.city.name}的“${item.kind === "string" ? item.value : ""}”费率未配置`,
+            `${city(c) as string}的“${item.kind === "string" ? item.value : ""}”费率未配置，可在租户覆盖数据中按官方通知配置`,
             "rate not configured",
           );
         }
-        return Dec.parse(v);
+        return v;
       },
     };
   },
@@ -104,9 +128,15 @@ const HOUSINGFUND: FunctionDef = {
     return {
       type: "number",
       fn: (c) => {
-        const r = contributions(city(c) as string, period(c) as string, base(c) as Dec, span, rate(c) as Dec);
-        if (c.notes) c.notes.push(...hfNotes(r));
-        return Dec.parse(r.employee.housingFund);
+        const b = base(c) as Dec;
+        if (b.sign() < 0)
+          throw new CellError("VALUE", span, "缴费基数不能为负数", "the base cannot be negative");
+        const plan = planOf(city(c) as string, period(c) as string, span, rate(c) as Dec);
+        if (c.notes)
+          c.notes.push(
+            ...hfNotes(contributions(city(c) as string, period(c) as string, b, span, rate(c) as Dec)),
+          );
+        return applyPlan(plan, b, b).employee.housingFund;
       },
     };
   },
