@@ -20,6 +20,7 @@ export {
   runPayroll,
 } from "./engine/run.js";
 export { type RunSummary, summarizeRun } from "./engine/summary.js";
+export { countWarnings, listWarnings, type RunWarning } from "./engine/warnings.js";
 export type { Expr, Span } from "./formula/ast.js";
 export { FUNCTIONS } from "./formula/functions.js";
 export { parseFormula } from "./formula/parser.js";

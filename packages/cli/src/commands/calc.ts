@@ -5,8 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import {
+  countWarnings,
   type EmployeeInput,
   formatEmployeeError,
+  listWarnings,
   type PayrollRun,
   type PriorState,
   runPayroll,
@@ -90,12 +92,25 @@ export async function runCalc(o: CalcOptions, print: (s: string) => void): Promi
       `已写出 ${o.out}：${s.count} 人，应发合计 ${s.totals.get("应发工资")!.toFixed(2)}，实发合计 ${s.totals.get("实发工资")!.toFixed(2)}`,
     );
   }
+  printWarnings(run, print);
   if (o.explain)
     printExplained(
       run,
       employees.findIndex((e) => (e.values.工号 ?? "").trim() === o.explain),
       print,
     );
+}
+
+/** Warnings never stop a run: a count per check, then the first few employees with the reason. */
+function printWarnings(run: PayrollRun, print: (s: string) => void): void {
+  const counts = [...countWarnings(run)].filter(([, n]) => n > 0);
+  if (counts.length === 0) return;
+  print(`提醒（不影响计算，请复核）：${counts.map(([name, n]) => `${name} ${n} 人`).join("，")}`);
+  const shown = listWarnings(run, { limit: 10 });
+  for (const w of shown)
+    print(`  ${w.姓名}（${w.工号}）${w.check}：${w.zh}${w.ref ? `（依据：${w.ref}）` : ""}`);
+  const total = counts.reduce((s, [, n]) => s + n, 0);
+  if (total > shown.length) print(`  ……另有 ${total - shown.length} 条，用 --explain 工号 查看单人`);
 }
 
 async function writeOutputs(run: PayrollRun, o: CalcOptions): Promise<void> {

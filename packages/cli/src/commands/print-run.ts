@@ -2,7 +2,7 @@
  * Terminal output: the register with totals, and an explained payslip.
  * @example printRegister(run, console.log)
  */
-import { Dec, explainPayslip, type PayrollRun, summarizeRun } from "@xinsuan/core";
+import { Dec, explainPayslip, listWarnings, type PayrollRun, summarizeRun } from "@xinsuan/core";
 import { formatTerminalTable } from "../io/format-terminal-table.js";
 import { registerTable } from "./register.js";
 
@@ -28,6 +28,8 @@ export function printExplained(run: PayrollRun, index: number, print: (s: string
     for (const n of l.notes ?? []) print(`      ※ ${n}`);
     for (const r of l.refs) print(`      · ${r.label} = ${r.value}（${r.source}）`);
   }
+  for (const w of listWarnings(run, { index }))
+    print(`  ⚠ ${w.check}：${w.zh}${w.ref ? `（依据：${w.ref}）` : ""}`);
   if (ex.details.length > 0) {
     print("  其中用到的中间值：");
     for (const d of ex.details) {

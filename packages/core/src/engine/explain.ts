@@ -6,12 +6,13 @@
  */
 
 import type { Expr } from "../formula/ast.js";
-import { type Display, GROUP_LEVELS } from "../formula/scope.js";
-import { CellError, type EvalCtx, type TraceEntry, type Val } from "../formula/types.js";
+import type { Display } from "../formula/scope.js";
+import type { TraceEntry, Val } from "../formula/types.js";
 import { formatValue } from "../formula/values.js";
 import type { Dec } from "../money/decimal.js";
 import { ROUNDING_MODE_ZH } from "../money/rounding.js";
-import type { PolicyNode, RowEnv } from "../policy/types.js";
+import type { PolicyNode } from "../policy/types.js";
+import { recomputeEmployee } from "./recompute.js";
 import type { EmployeeError, PayrollRun } from "./run.js";
 
 export type ExplainedRef = { label: string; value: string; source: string };
@@ -60,44 +61,9 @@ const SOURCE_ZH: Record<string, string> = {
 export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip {
   const policy = run.policy;
   const row = run.employees[index]!;
-  const slots: (Val | undefined)[] = new Array(policy.slotCount).fill(undefined);
-  const ctx: EvalCtx = {
-    slots,
-    emp: index,
-    groupOf: (level) => run.groups.of[level]![index]!,
-    aggregates: run.aggregates,
-    trace: null,
-    compute: (slot) => {
-      const v = policy.bySlot[slot]!.evaluate(ctx, env);
-      slots[slot] = v;
-      return v;
-    },
-  };
-  const stateScope = new Map(
-    policy.nodes.filter((n) => n.kind === "state").map((n) => [n.name, n.stateScope ?? -1]),
-  );
-  const env: RowEnv = {
-    values: row.values,
-    period: run.period,
-    prior: (name) => {
-      const scope = stateScope.get(name) ?? -1;
-      if (scope < 0) return run.prior.employees?.[String(row.values.工号 ?? "").trim()]?.[name];
-      const key = run.groups.keys[scope]![run.groups.of[scope]![index]!]!;
-      return run.prior.groups?.[GROUP_LEVELS[scope]!]?.[key]?.[name];
-    },
-  };
+  const { slots, ctx } = recomputeEmployee(run, index);
   const error = run.errors[index] ?? null;
   const done = { has: (id: string) => slots[policy.nodes.find((n) => n.id === id)!.slot] !== undefined };
-  for (const pass of policy.passes) {
-    for (const n of pass) {
-      if (slots[n.slot] !== undefined) continue;
-      try {
-        slots[n.slot] = n.evaluate(ctx, env);
-      } catch (e) {
-        if (!(e instanceof CellError)) throw e;
-      }
-    }
-  }
   const source = row.source;
   const explainNode = (n: PolicyNode): ExplainedLine => {
     const value = done.has(n.id) ? formatValue(slots[n.slot] ?? null, n.display) : "（未算出）";

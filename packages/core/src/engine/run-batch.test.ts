@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../money/decimal.js";
 import { checkPolicyText } from "../policy/check.js";
 import { explainPayslip } from "./explain.js";
-import { type EmployeeInput, formatEmployeeError, getPayslip, runPayroll } from "./run.js";
+import { type EmployeeInput, formatEmployeeError, getPayslip, type PriorState, runPayroll } from "./run.js";
 import { compileMini } from "./test-policy.js";
 
 function readCsv(path: URL): EmployeeInput[] {
@@ -33,16 +33,20 @@ function fingerprint(r: ReturnType<typeof runPayroll>): unknown {
 }
 
 describe("batch and row-by-row evaluators agree", () => {
-  it.each(["grade-tier-structure", "welfare-6tier"])(
-    "template %s on its sample, and explanations match values",
+  it.each(["grade-tier-structure", "taobao-rules", "welfare-6tier"])(
+    "template %s on its sample (with its ledger), warnings and explanations match values",
     (id) => {
       const base = new URL(`../../../../templates/${id}/`, import.meta.url);
       const compiled = checkPolicyText(readFileSync(new URL("policy.yaml", base), "utf8"), "policy.yaml")
         .compiled!;
       expect(compiled.batch).not.toBeNull();
       const employees = readCsv(new URL("sample.csv", base));
-      const batch = runPayroll(compiled, { period: "2026-10", employees });
-      const scalar = runPayroll(compiled, { period: "2026-10", employees, mode: "scalar" });
+      const ledger = new URL("state-2026-09.json", base);
+      const prior = existsSync(ledger) ? (JSON.parse(readFileSync(ledger, "utf8")) as PriorState) : {};
+      const batch = runPayroll(compiled, { period: "2026-10", employees, prior });
+      const scalar = runPayroll(compiled, { period: "2026-10", employees, prior, mode: "scalar" });
+      if (batch.ok) expect(batch.run.errorCount, id).toBe(0);
+      if (batch.ok && scalar.ok) expect(batch.run.checkFlags).toEqual(scalar.run.checkFlags);
       expect(fingerprint(batch)).toEqual(fingerprint(scalar));
       if (!batch.ok) return;
       employees.forEach((_, i) => {

@@ -28,6 +28,8 @@ export type RunSetup = {
   /** Prior-period state value of an employee by state name. */
   priorOf: (emp: number, name: string) => string | undefined;
   toError: (e: CellError, node: PolicyNode | null, row: EmployeeInput) => EmployeeError;
+  /** One byte per employee and policy check: 1 when the check's condition holds. */
+  checkFlags: Uint8Array;
 };
 
 /** Runs every pass in batch form; returns the number of employees in error. */
@@ -147,6 +149,9 @@ export function evaluateBatch(s: RunSetup): number {
           current = nodesOut[c]!;
           out[emp * w + c] = (cols[nodesOut[c]!.slot]![r] as Dec).unitsAt(columns[c]!.places);
         }
+        const checks = policy.checks;
+        for (let c = 0; c < checks.length; c++)
+          if (cols[checks[c]!.slot]![r] === true) setup.checkFlags[emp * checks.length + c] = 1;
         if (setup.nextNodes.length > 0) {
           current = setup.nextNodes[0]!;
           for (const nx of setup.nextNodes) slotValues[nx.slot] = cols[nx.slot]![r];

@@ -25,11 +25,16 @@ export function evaluateScalar(s: RunSetup): number {
     aggregates,
     trace: null,
     compute: (slot) => {
-      const v = bySlot[slot]!.evaluate(ctx, env);
+      // A lazy value's own error is reported against it, as the batch evaluator does.
+      const saved = current;
+      current = bySlot[slot]!;
+      const v = current.evaluate(ctx, env);
+      current = saved;
       slots[slot] = v;
       return v;
     },
   };
+  let current: PolicyNode | null = null;
   const failed = new Map<number, string>();
   const last = policy.passes.length - 1;
   const argBuffers = policy.aggregates.map((a) => new Array<Val>(a.args.length));
@@ -44,7 +49,7 @@ export function evaluateScalar(s: RunSetup): number {
       ctx.emp = emp;
       const row = employees[emp]!;
       env.values = row.values;
-      let current: PolicyNode | null = null;
+      current = null;
       slots.fill(undefined);
       try {
         for (const node of nodes) {
@@ -63,6 +68,9 @@ export function evaluateScalar(s: RunSetup): number {
             current = colNodes[k]!;
             units[base + k] = (slots[colNodes[k]!.slot] as Dec).unitsAt(columns[k]!.places);
           }
+          const checks = policy.checks;
+          for (let c = 0; c < checks.length; c++)
+            if (slots[checks[c]!.slot] === true) s.checkFlags[emp * checks.length + c] = 1;
           current = nextNodes[0] ?? null;
           if (nextNodes.length > 0) next.record(emp, row, slots);
         }

@@ -63,6 +63,8 @@ export type PayrollRun = {
   units: Float64Array;
   errors: (EmployeeError | null)[];
   errorCount: number;
+  /** One byte per employee and policy check (policy.checks order): 1 when the warning applies; see listWarnings. */
+  checkFlags: Uint8Array;
   nextState: PriorState;
 };
 
@@ -178,6 +180,7 @@ export function runPayroll(
     return prior.groups?.[level]?.[key]?.[name];
   };
   const next = new NextStateCollector(nextNodes, groups, prior);
+  const checkFlags = new Uint8Array(n * policy.checks.length);
   const setup: RunSetup = {
     policy,
     employees,
@@ -192,6 +195,7 @@ export function runPayroll(
     period,
     priorOf,
     toError: (e, node, row) => toEmployeeError(e, node, policy, row),
+    checkFlags,
   };
   const errorCount =
     policy.batch !== null && input.mode !== "scalar" ? evaluateBatch(setup) : evaluateScalar(setup);
@@ -208,6 +212,7 @@ export function runPayroll(
       units,
       errors,
       errorCount,
+      checkFlags,
       nextState: next.finish(),
     },
   };

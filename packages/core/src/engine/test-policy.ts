@@ -25,6 +25,7 @@ export type MiniPolicy = {
   scorecards?: Record<string, unknown>;
   state?: Record<string, unknown>;
   statutory?: Record<string, unknown>;
+  checks?: Record<string, unknown>[];
   /** Item name → formula (kind earning) or a full item object. */
   items: Record<string, string | Record<string, unknown>>;
 };
@@ -44,6 +45,7 @@ export function miniPolicyYaml(p: MiniPolicy): string {
     ...(p.scorecards ? { scorecards: p.scorecards } : {}),
     ...(p.state ? { state: p.state } : {}),
     ...(p.statutory ? { statutory: p.statutory } : {}),
+    ...(p.checks ? { checks: p.checks } : {}),
     items: Object.entries(p.items).map(([name, f]) =>
       typeof f === "string" ? { name, kind: "earning", formula: f } : { name, ...f },
     ),

@@ -9,6 +9,7 @@ import { DATE_FUNCTIONS } from "./functions-date.js";
 import { ERROR_FUNCTIONS } from "./functions-error.js";
 import { GROUP_FUNCTIONS } from "./functions-group.js";
 import { LABOR_FUNCTIONS } from "./functions-labor.js";
+import { MIN_WAGE_FUNCTIONS } from "./functions-min-wage.js";
 import { STATUTORY_FUNCTIONS } from "./functions-statutory.js";
 import { TABLE_FUNCTIONS } from "./functions-table.js";
 import type { Compiled } from "./types.js";
@@ -32,5 +33,6 @@ export const FUNCTIONS: Map<string, FunctionDef> = new Map(
     ...LABOR_FUNCTIONS,
     ...STATUTORY_FUNCTIONS,
     ...ERROR_FUNCTIONS,
+    ...MIN_WAGE_FUNCTIONS,
   ].map((f) => [f.name, f]),
 );

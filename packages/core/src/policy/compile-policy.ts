@@ -91,7 +91,8 @@ export function compilePolicy(original: LoadedPolicy): {
   const expanded = expandStatutory(original);
   if (expanded.problems.length) return { compiled: null, problems: expanded.problems };
   const loaded = expanded.loaded;
-  const { doc, file } = loaded;
+  const { file } = loaded;
+  const doc = withBuiltInChecks(loaded.doc);
   const problems: Problem[] = [];
   const bindings = new Map<string, Binding>();
   const aggregates: (AggregateSpec & { id: number })[] = [];
@@ -235,6 +236,7 @@ export function compilePolicy(original: LoadedPolicy): {
     aggregates: aggregates.map((a, i) => ({ ...a, stage: aggStage[i]! })),
     passes,
     items,
+    checks: nodes.filter((n) => n.kind === "check"),
     register: registerColumns(doc, nodes, report),
     bySlot,
     usesContext: new Set(nodes.filter((n) => n.kind === "context" && reachable.has(n.id)).map((n) => n.name)),
@@ -242,6 +244,19 @@ export function compilePolicy(original: LoadedPolicy): {
     locate: loaded.locate,
   };
   return { compiled: problems.some((p) => p.severity === "error") ? null : compiled, problems };
+}
+
+const NEGATIVE_NET = {
+  name: "实发工资为负",
+  when: "实发工资 < 0",
+  message:
+    "实发工资 {实发工资} 为负：扣款合计 {扣款合计} 超过应发工资 {应发工资}；请核对扣款，或与员工约定补缴",
+};
+
+/** Every policy warns about a negative net pay unless it defines its own check of that name. */
+function withBuiltInChecks(doc: PolicyDoc): PolicyDoc {
+  if (doc.checks.some((c) => c.name === NEGATIVE_NET.name)) return doc;
+  return { ...doc, checks: [...doc.checks, NEGATIVE_NET] };
 }
 
 function nodeName(id: string, nodes: PolicyNode[], aggs: (AggregateSpec & { id: number })[]): string {
@@ -256,7 +271,9 @@ function warnUnusedInputs(
   loaded: LoadedPolicy,
   problems: Problem[],
 ): void {
-  const roots = nodes.filter((n) => n.kind === "item" || n.kind === "next").map((n) => n.id);
+  const roots = nodes
+    .filter((n) => n.kind === "item" || n.kind === "next" || n.kind === "check")
+    .map((n) => n.id);
   const used = new Set(closureOf(roots, deps, order));
   for (const n of nodes) {
     if (n.kind === "input" && !used.has(n.id)) {

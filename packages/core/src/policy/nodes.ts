@@ -9,6 +9,7 @@ import { GROUP_LEVELS } from "../formula/scope.js";
 import { CellError, TYPE_ZH, type Val, type ValueType } from "../formula/types.js";
 import { Dec, type RoundingMode } from "../money/decimal.js";
 import { UNIT_PLACES } from "../money/rounding.js";
+import { buildChecks } from "./checks.js";
 import { type Builder, CONTEXT_NAMES, EMPLOYEE_FIELDS } from "./compile-policy.js";
 import { inputNodeEval, trimCell } from "./input-node.js";
 import type { YamlPath } from "./load.js";
@@ -149,11 +150,12 @@ export function buildNodes(b: Builder): PolicyNode[] {
   }
   buildScorecards(b, add, withFormula);
   buildItems(b, add, withFormula);
+  buildChecks(b, add, withFormula);
   for (const p of pending) p.compile();
   return nodes;
 }
 
-type Add = (
+export type Add = (
   kind: NodeKind,
   name: string,
   type: ValueType,
@@ -162,7 +164,7 @@ type Add = (
   path: YamlPath | undefined,
   compile: (n: PolicyNode) => void,
 ) => PolicyNode | null;
-type WithFormula = (
+export type WithFormula = (
   n: PolicyNode,
   text: string,
   path: YamlPath,

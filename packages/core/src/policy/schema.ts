@@ -101,6 +101,21 @@ const RoundSchema = z.union([
     .strict(),
 ]);
 
+/**
+ * A per-employee warning the run reports when `when` is true (never a changed amount): a value to review, such
+ * as pay below the minimum wage. `message` may name values in braces: "实发 {实发工资} 为负".
+ * @example { name: "实发工资为负", when: "实发工资 < 0", message: "实发工资 {实发工资} 为负" }
+ */
+const CheckSchema = z
+  .object({
+    name: z.string().min(1),
+    when: z.string(),
+    message: z.string().min(1),
+    /** Legal reference shown with the warning, e.g. 《最低工资规定》第十二条. */
+    ref: z.string().optional(),
+  })
+  .strict();
+
 export const ItemKindSchema = z.enum(["earning", "deduction", "withholding", "info"]);
 export type ItemKind = z.infer<typeof ItemKindSchema>;
 
@@ -198,6 +213,7 @@ export const PolicySchema = z
     state: z.record(z.string(), StateSchema).default({}),
     items: z.array(ItemSchema).min(1),
     register: z.array(z.string()).optional(),
+    checks: z.array(CheckSchema).default([]),
     statutory: StatutorySchema.optional(),
   })
   .strict();
@@ -210,5 +226,6 @@ export type CalcDoc = z.infer<typeof CalcSchema>;
 export type ScorecardDoc = z.infer<typeof ScorecardSchema>;
 export type StateDoc = z.infer<typeof StateSchema>;
 export type ItemDoc = z.infer<typeof ItemSchema>;
+export type CheckDoc = z.infer<typeof CheckSchema>;
 export type StatutoryDoc = z.infer<typeof StatutorySchema>;
 export type DisplayDoc = z.infer<typeof display>;

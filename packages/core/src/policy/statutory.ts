@@ -13,7 +13,10 @@ import { SI_ITEMS, taxParts } from "./statutory-parts.js";
 type Origin = { path: YamlPath; formula?: YamlPath };
 
 /** Names the statutory section adds; a policy that defines one of them gets a clear error. */
-function generate(st: StatutoryDoc): { doc: Partial<PolicyDoc>; origins: Map<string, Origin> } {
+function generate(
+  st: StatutoryDoc,
+  overtimeItems: string[],
+): { doc: Partial<PolicyDoc>; origins: Map<string, Origin> } {
   const origins = new Map<string, Origin>();
   const inputs: PolicyDoc["inputs"] = {};
   const params: PolicyDoc["params"] = {};
@@ -106,6 +109,44 @@ function generate(st: StatutoryDoc): { doc: Partial<PolicyDoc>; origins: Map<str
     });
     mark("items.单位社保公积金", [...S, "employerCost"]);
   }
+  const checks: PolicyDoc["checks"] = [];
+  if (st.minimumWage !== false) {
+    const P = [...S, "minimumWage"];
+    const mw = st.minimumWage;
+    calcs.最低工资标准 = {
+      formula: "MINWAGE(参保地, 期间)",
+      display: "money",
+      description: "参保地当期月最低工资标准",
+    };
+    mark("calcs.最低工资标准", P);
+    const minus = [
+      ...overtimeItems,
+      ...(withholdings.length ? [`IF(MINWAGEEXCLUDESSI(参保地, 期间), ${withholdings.join(" + ")}, 0)`] : []),
+    ];
+    calcs.最低工资比较额 = {
+      formula: mw.wage ?? ["应发工资", ...minus].join(" - "),
+      display: "money",
+      description: "与最低工资比较的工资：应发工资扣除加班工资；北京、上海等地还扣除个人缴纳的社保和公积金",
+    };
+    mark("calcs.最低工资比较额", P, mw.wage === undefined ? undefined : [...P, "wage"]);
+    calcs.最低工资检查范围 = {
+      formula: String(
+        mw.applies ??
+          'AND(用工类型 <> "非全日制", 用工类型 <> "实习", OR(ISBLANK(入职日期), 入职日期 <= 期间开始), OR(ISBLANK(离职日期), 离职日期 >= 期间结束))',
+      ),
+      display: "boolean",
+      description: "整月在职的全日制员工（非全日制按小时最低工资另行核对）",
+    };
+    mark("calcs.最低工资检查范围", P, mw.applies === undefined ? undefined : [...P, "applies"]);
+    checks.push({
+      name: "低于最低工资",
+      when: "AND(最低工资检查范围, 最低工资比较额 < 最低工资标准)",
+      message:
+        "本月工资 {最低工资比较额}（已扣除加班工资等）低于{参保地}当期最低工资标准 {最低工资标准}；如本月有事假、旷工等未提供正常劳动的时间，核对后可忽略",
+      ref: "《最低工资规定》第十二条；《劳动法》第四十八条",
+    });
+    mark("checks.低于最低工资", P);
+  }
   const tax = taxParts(st.tax, withholdings);
   Object.assign(params, tax.params);
   Object.assign(inputs, tax.inputs);
@@ -120,7 +161,7 @@ function generate(st: StatutoryDoc): { doc: Partial<PolicyDoc>; origins: Map<str
     ...tax.items.map((i) => `items.${i.name}`),
   ])
     mark(k, [...S, "tax"]);
-  return { doc: { inputs, params, calcs, state, items }, origins };
+  return { doc: { inputs, params, calcs, state, items, checks }, origins };
 }
 
 /**
@@ -131,8 +172,11 @@ function generate(st: StatutoryDoc): { doc: Partial<PolicyDoc>; origins: Map<str
 export function expandStatutory(loaded: LoadedPolicy): { loaded: LoadedPolicy; problems: Problem[] } {
   const st = loaded.doc.statutory;
   if (!st) return { loaded, problems: [] };
-  const { doc: gen, origins } = generate(st);
   const doc = loaded.doc;
+  const overtime = doc.items
+    .filter((i) => i.kind === "earning" && i.name.includes("加班"))
+    .map((i) => i.name);
+  const { doc: gen, origins } = generate(st, overtime);
   const problems: Problem[] = [];
   const taken = new Set([
     ...Object.keys(doc.inputs),
@@ -142,6 +186,7 @@ export function expandStatutory(loaded: LoadedPolicy): { loaded: LoadedPolicy; p
     ...Object.keys(doc.state),
     ...Object.keys(doc.scorecards),
     ...doc.items.map((i) => i.name),
+    ...doc.checks.map((c) => c.name),
   ]);
   for (const key of origins.keys()) {
     const name = key.slice(key.indexOf(".") + 1);
@@ -166,6 +211,7 @@ export function expandStatutory(loaded: LoadedPolicy): { loaded: LoadedPolicy; p
     calcs: { ...doc.calcs, ...gen.calcs },
     state: { ...doc.state, ...gen.state },
     items,
+    checks: [...doc.checks, ...gen.checks!],
     ...(register ? { register } : {}),
   };
   const generatedItems = new Set(gen.items!.map((i) => i.name));
@@ -173,6 +219,10 @@ export function expandStatutory(loaded: LoadedPolicy): { loaded: LoadedPolicy; p
     if (path[0] === "items" && typeof path[1] === "number") {
       const it = items[path[1]];
       return it && generatedItems.has(it.name) ? origins.get(`items.${it.name}`) : undefined;
+    }
+    if (path[0] === "checks" && typeof path[1] === "number") {
+      const c = full.checks[path[1]];
+      return path[1] >= doc.checks.length && c ? origins.get(`checks.${c.name}`) : undefined;
     }
     return origins.get(`${String(path[0])}.${String(path[1])}`);
   };

@@ -37,7 +37,8 @@ export type NodeKind =
   | "state"
   | "item"
   | "total"
-  | "next";
+  | "next"
+  | "check";
 
 export type ItemDef = {
   name: string;
@@ -72,6 +73,8 @@ export type PolicyNode = {
   post?: (v: Val) => Val;
   /** Sum nodes (scorecards, totals): slots added and subtracted, then `post`. */
   sum?: { plus: number[]; minus: number[] };
+  /** For check nodes: the message template and legal reference. */
+  check?: { message: string; ref?: string };
   /** For state nodes: the scope (-1 employee, else group level index). */
   stateScope?: number;
   description?: string;
@@ -90,6 +93,8 @@ export type CompiledPolicy = {
   /** Nodes to evaluate in each pass, in dependency order; the last pass computes everything. */
   passes: PolicyNode[][];
   items: ItemDef[];
+  /** Per-employee warnings (policy checks), evaluated for everyone, reported when true. */
+  checks: PolicyNode[];
   /** Batch form of every node by id, or null when some formula has none (the engine then runs row by row). */
   batch: Map<string, NodeBatch> | null;
   /** Batch form of each aggregate's arguments. */

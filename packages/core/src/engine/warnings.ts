@@ -1,0 +1,67 @@
+/**
+ * Run warnings: the employees for whom a policy check holds (pay below the minimum wage, a negative net pay), with
+ * the check's message rendered from that employee's values. Warnings never block a run; errors do.
+ * @example listWarnings(run).map((w) => `${w.工号} ${w.zh}`)
+ */
+import { formatValue } from "../formula/values.js";
+import { placeholders } from "../policy/checks.js";
+import { recomputeEmployee } from "./recompute.js";
+import type { PayrollRun } from "./run.js";
+
+export type RunWarning = {
+  index: number;
+  工号: string;
+  姓名: string;
+  /** The check's name, e.g. 低于最低工资. */
+  check: string;
+  zh: string;
+  ref?: string;
+};
+
+/** How many employees each check flagged, by check name. @example countWarnings(run).get("实发工资为负") */
+export function countWarnings(run: PayrollRun): Map<string, number> {
+  const checks = run.policy.checks;
+  const out = new Map(checks.map((c) => [c.name, 0]));
+  run.checkFlags.forEach((f, k) => {
+    if (f) {
+      const name = checks[k % checks.length]!.name;
+      out.set(name, (out.get(name) ?? 0) + 1);
+    }
+  });
+  return out;
+}
+
+/**
+ * The warnings of a run (or of one employee), messages rendered; `limit` caps how many are rendered.
+ * @example listWarnings(run, { index: 3 })
+ */
+export function listWarnings(run: PayrollRun, opts: { index?: number; limit?: number } = {}): RunWarning[] {
+  const checks = run.policy.checks;
+  const out: RunWarning[] = [];
+  if (checks.length === 0) return out;
+  const from = opts.index ?? 0;
+  const to = opts.index === undefined ? run.employees.length : opts.index + 1;
+  for (let i = from; i < to && out.length < (opts.limit ?? Number.POSITIVE_INFINITY); i++) {
+    const fired = checks.filter((_, c) => run.checkFlags[i * checks.length + c] === 1);
+    if (fired.length === 0) continue;
+    const { slots } = recomputeEmployee(run, i);
+    const row = run.employees[i]!.values;
+    for (const c of fired) {
+      const message = c.check!.message;
+      const zh = placeholders(message).reduce((text, name) => {
+        const n = run.policy.byName.get(name);
+        const v = n ? slots[n.slot] : undefined;
+        return text.replaceAll(`{${name}}`, v === undefined || !n ? "（未算出）" : formatValue(v, n.display));
+      }, message);
+      out.push({
+        index: i,
+        工号: String(row.工号 ?? ""),
+        姓名: String(row.姓名 ?? ""),
+        check: c.name,
+        zh,
+        ...(c.check!.ref ? { ref: c.check!.ref } : {}),
+      });
+    }
+  }
+  return out;
+}
