@@ -197,6 +197,15 @@ export const STATUTORY_FUNCTIONS: FunctionDef[] = [
     },
   ),
   unaryNumber(
+    "TAXBONUSTRAP",
+    "TAXBONUSTRAP(全年一次性奖金)：落在“多发少得”区间时应改发的金额（区间起点），否则 0",
+    (x, span) => {
+      const r = taxAnnualBonus(x.toFixed(2));
+      if (isTaxProblem(r)) throw new CellError("VALUE", span, r.zh, r.en);
+      return r.trap ? r.trap.payInstead : Dec.ZERO;
+    },
+  ),
+  unaryNumber(
     "TAXLABOR",
     "TAXLABOR(劳务报酬)：每次劳务报酬预扣税额（≤4000 减 800，>4000 减 20%）",
     (x, span) => {

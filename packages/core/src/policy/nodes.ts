@@ -264,7 +264,8 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
         kind: it.kind,
         places,
         mode,
-        taxable: it.taxable ?? (it.kind === "earning" || it.kind === "deduction"),
+        taxable: it.tax === undefined && (it.taxable ?? (it.kind === "earning" || it.kind === "deduction")),
+        annualBonus: it.tax === "全年一次性奖金",
         display,
         index: i,
         node: n,
@@ -290,8 +291,13 @@ function buildItems(b: Builder, add: Add, withFormula: WithFormula): void {
   sumOf("应税收入", (x) => x.item!.kind === "earning" && x.item!.taxable, "计税的应发项目合计");
   sumOf(
     "免税收入",
-    (x) => x.item!.kind === "earning" && !x.item!.taxable,
+    (x) => x.item!.kind === "earning" && !x.item!.taxable && !x.item!.annualBonus,
     "不计税的应发项目合计（免税收入）",
+  );
+  sumOf(
+    "全年一次性奖金",
+    (x) => x.item!.kind === "earning" && x.item!.annualBonus,
+    "单独计税的全年一次性奖金合计",
   );
   sumOf(
     "税前扣款",

@@ -130,6 +130,8 @@ const ItemSchema = z
     display: display.optional(),
     /** Earnings: counts as taxable income (default true). Deductions: reduces taxable income (default true). */
     taxable: z.boolean().optional(),
+    /** 全年一次性奖金: an annual one-off bonus taxed on its own (TAXBONUS), not with the month's wages. */
+    tax: z.enum(["全年一次性奖金"]).optional(),
     explain: z.string().optional(),
   })
   .strict();

@@ -15,7 +15,7 @@ export const SI_ITEMS: [string, string, string][] = [
 const LEDGER_MISSING =
   "缺少本年个税累计台账：该员工本期之前已在职，请导入上期结转中的个税累计数（本年以前月份未发薪的导入 0）";
 
-type Parts = Pick<PolicyDoc, "params" | "inputs" | "calcs" | "state"> & { items: ItemDoc[] };
+type Parts = Pick<PolicyDoc, "params" | "inputs" | "calcs" | "state" | "checks"> & { items: ItemDoc[] };
 
 const LEDGER: [state: string, calc: string, zh: string][] = [
   ["个税累计收入", "累计收入", "本年截至上月的累计收入"],
@@ -29,8 +29,8 @@ const LEDGER: [state: string, calc: string, zh: string][] = [
  * Policy parts for the tax method; `withholdings` are the employee SI/HF lines (专项扣除).
  * @example Object.keys(taxParts("累计预扣", []).state) // ["个税年度", "个税累计收入", …]
  */
-export function taxParts(method: StatutoryDoc["tax"], withholdings: string[]): Parts {
-  const parts: Parts = { params: {}, inputs: {}, calcs: {}, state: {}, items: [] };
+export function taxParts(method: StatutoryDoc["tax"], withholdings: string[], hasBonus = false): Parts {
+  const parts: Parts = { params: {}, inputs: {}, calcs: {}, state: {}, items: [], checks: [] };
   parts.calcs.本月计税收入 = {
     formula: "应税收入 - 税前扣款",
     display: "money",
@@ -164,6 +164,7 @@ export function taxParts(method: StatutoryDoc["tax"], withholdings: string[]): P
     display: "money",
     description: "本年以前月份已预扣的税额",
   };
+  if (hasBonus) addBonusTax(parts);
   c.缺少个税台账 = {
     formula: "AND(NOT(同一纳税年度), MONTH(期间开始) > 1, OR(ISBLANK(入职日期), 入职日期 < 期间开始))",
     display: "boolean",
@@ -177,4 +178,27 @@ export function taxParts(method: StatutoryDoc["tax"], withholdings: string[]): P
       "累计预扣法（国家税务总局公告2018年第61号）：本月预扣 = 累计应纳税额 − 已预扣税额；为负时本月不扣，以后月份补扣",
   });
   return parts;
+}
+
+/** The annual one-off bonus taxed on its own (财政部 税务总局公告2023年第30号, to 2027-12-31), with the trap-zone check. */
+function addBonusTax(parts: Parts): void {
+  parts.items.push({
+    name: "年终奖个税",
+    kind: "withholding",
+    formula:
+      'IF(YEAR(期间开始) > 2027, ERROR("全年一次性奖金单独计税执行至 2027-12-31（公告2023年第30号），之后请并入当月工资计税并更新方案"), TAXBONUS(全年一次性奖金))',
+    explain:
+      "全年一次性奖金单独计税：奖金 ÷ 12 查月度税率表，奖金 × 税率 − 速算扣除数（公告2023年第30号，执行至 2027-12-31）",
+  });
+  parts.calcs.年终奖建议改发 = {
+    formula: "TAXBONUSTRAP(全年一次性奖金)",
+    display: "money",
+    description: "奖金落在“多发少得”区间时，改发到区间起点的金额（税后反而更多）；否则为 0",
+  };
+  parts.checks.push({
+    name: "年终奖多发少得",
+    when: "年终奖建议改发 > 0",
+    message: "全年一次性奖金 {全年一次性奖金} 落在“多发少得”区间：改发 {年终奖建议改发} 元，税后收入反而更多",
+    ref: "财政部 税务总局公告2023年第30号（全年一次性奖金单独计税）",
+  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explainPayslip } from "../engine/explain.js";
 import { getPayslip, type PriorState, runPayroll } from "../engine/run.js";
 import { compileMini, evalItems, type MiniPolicy, problemsOf } from "../engine/test-policy.js";
+import { listWarnings } from "../engine/warnings.js";
 
 const who = { 工号: "A1", 姓名: "张三", 入职日期: "2020-01-01" };
 const SH: MiniPolicy = {
@@ -243,5 +244,33 @@ describe("statutory section: problems", () => {
   it("points a bad base formula at its own position", () => {
     const p = { ...SH, statutory: { city: "上海", socialInsurance: { base: "月薪x" } } };
     expect(problemsOf(p)[0]).toMatch(/未知名称“月薪x”/);
+  });
+});
+
+describe("statutory section: annual one-off bonus", () => {
+  const P: MiniPolicy = {
+    inputs: { 月薪: { type: "money" }, 年终奖金额: { type: "money", default: 0 } },
+    statutory: { city: "上海", socialInsurance: false },
+    items: {
+      基本工资: "月薪",
+      年终奖: { kind: "earning", formula: "年终奖金额", tax: "全年一次性奖金" },
+    },
+  };
+
+  it("taxes the bonus on its own and leaves the wage ledger alone", () => {
+    const r = evalItems(P, [{ ...who, 月薪: "10000", 年终奖金额: "36000" }], { period: "2026-01" });
+    // Bonus 36000 ÷ 12 = 3000 → 3%: 1080.00. Wages 10000 − 5000 = 5000 × 3% = 150.00.
+    expect(r.rows[0]).toMatchObject({ 年终奖: "36000.00", 年终奖个税: "1080.00", 个人所得税: "150.00" });
+    expect(r.run.nextState.employees!.A1!.个税累计收入).toBe("10000");
+    expect(listWarnings(r.run)).toEqual([]);
+  });
+
+  it("warns when the bonus falls in a tax-trap zone, with the amount to pay instead", () => {
+    const r = evalItems(P, [{ ...who, 月薪: "10000", 年终奖金额: "36001" }], { period: "2026-01" });
+    // 36001 → 10%: 3600.10 − 210 = 3390.10; paying 36000 leaves 34920 net, more than 36001 − 3390.10 = 32610.90.
+    expect(r.rows[0]!.年终奖个税).toBe("3390.10");
+    expect(listWarnings(r.run).map((w) => w.zh)).toEqual([
+      "全年一次性奖金 36001.00 落在“多发少得”区间：改发 36000.00 元，税后收入反而更多",
+    ]);
   });
 });

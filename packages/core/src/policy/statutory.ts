@@ -16,6 +16,7 @@ type Origin = { path: YamlPath; formula?: YamlPath };
 function generate(
   st: StatutoryDoc,
   overtimeItems: string[],
+  hasBonus: boolean,
 ): { doc: Partial<PolicyDoc>; origins: Map<string, Origin> } {
   const origins = new Map<string, Origin>();
   const inputs: PolicyDoc["inputs"] = {};
@@ -147,18 +148,20 @@ function generate(
     });
     mark("checks.低于最低工资", P);
   }
-  const tax = taxParts(st.tax, withholdings);
+  const tax = taxParts(st.tax, withholdings, hasBonus);
   Object.assign(params, tax.params);
   Object.assign(inputs, tax.inputs);
   Object.assign(calcs, tax.calcs);
   Object.assign(state, tax.state);
   items.push(...tax.items);
+  checks.push(...tax.checks);
   for (const k of [
     ...Object.keys(tax.params).map((n) => `params.${n}`),
     ...Object.keys(tax.inputs).map((n) => `inputs.${n}`),
     ...Object.keys(tax.calcs).map((n) => `calcs.${n}`),
     ...Object.keys(tax.state).map((n) => `state.${n}`),
     ...tax.items.map((i) => `items.${i.name}`),
+    ...tax.checks.map((c) => `checks.${c.name}`),
   ])
     mark(k, [...S, "tax"]);
   return { doc: { inputs, params, calcs, state, items, checks }, origins };
@@ -176,7 +179,8 @@ export function expandStatutory(loaded: LoadedPolicy): { loaded: LoadedPolicy; p
   const overtime = doc.items
     .filter((i) => i.kind === "earning" && i.name.includes("加班"))
     .map((i) => i.name);
-  const { doc: gen, origins } = generate(st, overtime);
+  const hasBonus = doc.items.some((i) => i.kind === "earning" && i.tax === "全年一次性奖金");
+  const { doc: gen, origins } = generate(st, overtime, hasBonus);
   const problems: Problem[] = [];
   const taken = new Set([
     ...Object.keys(doc.inputs),

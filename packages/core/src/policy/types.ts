@@ -46,6 +46,8 @@ export type ItemDef = {
   places: number;
   mode: RoundingMode;
   taxable: boolean;
+  /** An annual one-off bonus, taxed separately (not in 应税收入). */
+  annualBonus: boolean;
   explain?: string;
   display: Display;
   index: number;
