@@ -27,8 +27,11 @@ const line = (slip: ReturnType<typeof getPayslip>, name: string) =>
   slip.lines.find((l) => l.name === name)!.value.toFixed(2);
 
 describe("grade-tier-structure: the seed's six worked examples (公司员工薪资结构)", () => {
-  it("checks clean", () => {
-    expect(checked.problems.map((p) => formatProblem(p))).toEqual([]);
+  it("compiles without errors; warns that 800 + 300 is below Shanghai's minimum and that 4阶 has no 绩效", () => {
+    expect(checked.errors).toBe(0);
+    expect(checked.problems.map((p) => `${p.code} ${p.at?.line}`)).toEqual(["LABOR 26", "LABOR 80"]);
+    expect(formatProblem(checked.problems[0]!)).toContain("低于上海 2026-01-01 适用的月最低工资 2740.00 元");
+    expect(formatProblem(checked.problems[1]!)).toContain("《劳动合同法》第二十条");
   });
 
   // 应发工资 = 800 + 300 + 级别工资 × 阶系数 + 绩效 + [50 + (m−1)×20] + 目标任务 + 话费补助 + 全勤

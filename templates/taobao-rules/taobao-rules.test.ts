@@ -14,6 +14,8 @@ import {
   formatEmployeeError,
   formatProblem,
   getPayslip,
+  lintPolicyDetailed,
+  loadPolicyText,
   type PayrollRun,
   runPayroll,
 } from "../../packages/core/src/index.js";
@@ -88,10 +90,27 @@ function solo(values: Row, opts: { period?: string; policy?: CompiledPolicy } = 
 type Case = [string, Row, string[]];
 
 describe("taobao-rules policy", () => {
-  it("passes checkPolicyText with no errors and no warnings", () => {
+  it("compiles without errors; the checker warns on each legally risky rule, with its legal reference", () => {
     const r = checkPolicyText(POLICY_TEXT, "policy.yaml");
     expect(r.errors).toBe(0);
-    expect(r.problems.map((p) => formatProblem(p))).toEqual([]);
+    const loaded = loadPolicyText(POLICY_TEXT, "policy.yaml").policy!;
+    // Unpaid overtime (the words and the unused input), sick days docked in full, base pay stopped for a proxy
+    // clock-in, ÷30 proration of 基本工资 and 伙食补贴, lateness over an hour docked as a whole day, two fines.
+    expect(lintPolicyDetailed(loaded).map((f) => f.rule)).toEqual([
+      "overtime",
+      "overtime",
+      "sick-pay",
+      "fine",
+      "proration",
+      "proration",
+      "fine",
+      "fine",
+      "fine",
+    ]);
+    const refs = r.problems.map((p) => `${p.code} ${p.ref?.zh ?? ""}`);
+    expect(refs.filter((x) => x.startsWith("LABOR")).length).toBe(9);
+    expect(refs).toContain("LABOR 《劳动法》第四十四条");
+    expect(r.problems.map((p) => formatProblem(p)).join("\n")).toMatch(/依据：.*人社部发〔2025〕2号/);
     expect(r.compiled?.doc.id).toBe("taobao-rules");
     expect(r.compiled?.doc.seedSection).toBe("淘宝员工规章制度");
     expect(r.compiled?.doc.payDay).toBe(15); // “每月10日至15日发放” → the 15th

@@ -346,6 +346,21 @@ describe("xinsuan check / templates", () => {
     expect(list.every((x) => x.description.length > 20)).toBe(true);
   });
 
+  it("prints the labour-law warnings of the 淘宝员工规章制度 policy with their legal references", async () => {
+    const r = await cli("check", "taobao-rules");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/通过：淘宝员工规章制度.*9 处提醒/);
+    const lines = r.out.split("\n").filter((l) => l.startsWith("提醒 "));
+    expect(lines).toHaveLength(9);
+    for (const l of lines)
+      expect(l).toMatch(/^提醒 templates\/taobao-rules\/policy\.yaml:\d+:\d+ .*（依据：.+）$/);
+    expect(r.out).toMatch(/迟到早退罚款.*属于罚款性质.*依据：.*国务院令第516号/);
+    expect(r.out).toMatch(/加班小时.*依据：《劳动法》第四十四条/);
+    expect(r.out).toMatch(/月折算天数（30）.*依据：人社部发〔2025〕2号/);
+    const en = await cli("check", "taobao-rules", "--lang", "en");
+    expect(en.out).toMatch(/\(see Labour Law art\. 44\)/);
+  });
+
   it("exports a template with its sample input and ledger", async () => {
     const target = join(dir, "exported");
     const r = await cli("template", "export", "grade-tier-structure", target);

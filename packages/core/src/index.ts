@@ -28,6 +28,12 @@ export { printFormula } from "./formula/printer.js";
 export { formatProblem, type Location, type Problem, type ProblemCode } from "./formula/problems.js";
 export { CellError, type Val, type ValueType } from "./formula/types.js";
 export { formatValue } from "./formula/values.js";
+export {
+  LABOR_RULES,
+  type LaborRuleId,
+  lintPolicy,
+  lintPolicyDetailed,
+} from "./lint/lint-policy.js";
 export * from "./money/index.js";
 export { type CheckResult, checkPolicyText } from "./policy/check.js";
 export { CONTEXT_NAMES, compilePolicy, EMPLOYEE_FIELDS } from "./policy/compile-policy.js";

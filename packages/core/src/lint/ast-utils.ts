@@ -9,7 +9,8 @@ import { Dec } from "../money/decimal.js";
 /** Strips parentheses and unary plus. @example unparen(parseFormula("((a))").ast!).kind === "name" */
 export function unparen(e: Expr): Expr {
   let x = e;
-  while (x.kind === "paren" || (x.kind === "unary" && x.op === "+")) x = x.kind === "paren" ? x.inner : x.operand;
+  while (x.kind === "paren" || (x.kind === "unary" && x.op === "+"))
+    x = x.kind === "paren" ? x.inner : x.operand;
   return x;
 }
 
@@ -38,7 +39,7 @@ export function nodesOf(e: Expr): Expr[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     out.push(x);
-    stack.push(...children(x).reverse());
+    stack.push(...[...children(x)].reverse());
   }
   return out;
 }
@@ -63,7 +64,7 @@ export function literalValue(e: Expr): Dec | null {
   return x.percent ? d.div(Dec.HUNDRED) : d;
 }
 
-/** An added term of a formula with its sign, whether it sits under MAX(0, …), and the IF conditions above it. */
+/** An added term of a formula with its sign, whether it sits under MAX(0, …), and the IF conditions above it. @example termsOf(ast)[0]!.sign === 1 */
 export type Term = { expr: Expr; sign: 1 | -1; floored: boolean; conditions: Expr[] };
 
 const PASS_THROUGH = new Set(["MIN", "SUM"]);
@@ -87,7 +88,8 @@ export function termsOf(e: Expr): Term[] {
       const c = [...conditions, x.args[0]!];
       for (const a of x.args.slice(1)) go(a, sign, floored, c);
     } else if (x.kind === "call" && x.name === "IFS") {
-      for (let i = 0; i + 1 < x.args.length; i += 2) go(x.args[i + 1]!, sign, floored, [...conditions, x.args[i]!]);
+      for (let i = 0; i + 1 < x.args.length; i += 2)
+        go(x.args[i + 1]!, sign, floored, [...conditions, x.args[i]!]);
     } else if (x.kind === "call" && x.name === "MAX") {
       const floor = x.args.some((a) => literalValue(a)?.isZero() === true);
       for (const a of x.args) go(a, sign, floored || floor, conditions);

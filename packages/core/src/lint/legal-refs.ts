@@ -25,6 +25,11 @@ export const LEGAL_REFS = {
     zh: "《工资支付暂行规定》（劳部发〔1994〕489号）第十六条",
     en: "Interim Provisions on Wage Payment (劳部发〔1994〕489号) art. 16",
   },
+  /** Clawback of pay already paid: not a lawful deduction; if taken from pay, within the damages limits. */
+  clawback: {
+    zh: "《工资支付暂行规定》（劳部发〔1994〕489号）第十五条、第十六条",
+    en: "Interim Provisions on Wage Payment (劳部发〔1994〕489号) arts. 15 and 16",
+  },
   /** Fines: the old basis was repealed; no statute authorises employer fines [B — practice varies]. */
   fines: {
     zh: "《企业职工奖惩条例》已由国务院令第516号废止（2008-01-15）；《工资支付暂行规定》第十五条；《劳动合同法》第四条",

@@ -1,8 +1,10 @@
 /**
- * `xinsuan check`: loads and compiles a policy text and returns every problem at once, sorted by position.
+ * `xinsuan check`: loads and compiles a policy text and returns every problem at once, sorted by position, with
+ * the labour-law checker's warnings (each with its legal reference).
  * @example checkPolicyText(text, "policy.yaml").problems.map((p) => formatProblem(p))
  */
 import type { Problem } from "../formula/problems.js";
+import { lintPolicy } from "../lint/lint-policy.js";
 import { compilePolicy } from "./compile-policy.js";
 import { loadPolicyText } from "./load.js";
 import type { CompiledPolicy } from "./types.js";
@@ -18,7 +20,9 @@ export type CheckResult = {
 export function checkPolicyText(text: string, file: string): CheckResult {
   const loaded = loadPolicyText(text, file);
   const out = loaded.policy ? compilePolicy(loaded.policy) : { compiled: null, problems: loaded.problems };
-  const problems = [...out.problems].sort(
+  // Labour-law warnings read the policy as written; they never stop a policy from compiling.
+  const labor = loaded.policy ? lintPolicy(loaded.policy) : [];
+  const problems = [...out.problems, ...labor].sort(
     (a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0),
   );
   const errors = problems.filter((p) => p.severity === "error").length;
