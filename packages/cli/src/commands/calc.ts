@@ -5,10 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import {
-  countWarnings,
   type EmployeeInput,
   formatEmployeeError,
-  listWarnings,
   type PayrollRun,
   type PriorState,
   runPayroll,
@@ -20,7 +18,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import { readTable } from "../io/read-table.js";
 import { writeTable } from "../io/write-table.js";
 import { loadPolicy } from "../load-policy.js";
-import { printExplained, printRegister } from "./print-run.js";
+import { printExplained, printRegister, printWarnings } from "./print-run.js";
 import { registerTable, validateHeaders } from "./register.js";
 
 export type CalcOptions = {
@@ -99,18 +97,6 @@ export async function runCalc(o: CalcOptions, print: (s: string) => void): Promi
       employees.findIndex((e) => (e.values.工号 ?? "").trim() === o.explain),
       print,
     );
-}
-
-/** Warnings never stop a run: a count per check, then the first few employees with the reason. */
-function printWarnings(run: PayrollRun, print: (s: string) => void): void {
-  const counts = [...countWarnings(run)].filter(([, n]) => n > 0);
-  if (counts.length === 0) return;
-  print(`提醒（不影响计算，请复核）：${counts.map(([name, n]) => `${name} ${n} 人`).join("，")}`);
-  const shown = listWarnings(run, { limit: 10 });
-  for (const w of shown)
-    print(`  ${w.姓名}（${w.工号}）${w.check}：${w.zh}${w.ref ? `（依据：${w.ref}）` : ""}`);
-  const total = counts.reduce((s, [, n]) => s + n, 0);
-  if (total > shown.length) print(`  ……另有 ${total - shown.length} 条，用 --explain 工号 查看单人`);
 }
 
 async function writeOutputs(run: PayrollRun, o: CalcOptions): Promise<void> {

@@ -13,17 +13,40 @@ import {
   type PriorState,
   runPayroll,
 } from "@xinsuan/core";
+import { parseDocument } from "yaml";
 import { AppError } from "../app-error.js";
 import { generateCompany } from "../demo/generate-company.js";
 import { TEMPLATES_DIR } from "../templates.js";
-import { printExplained, printTeamSummary } from "./print-run.js";
+import { printExplained, printTeamSummary, printWarnings } from "./print-run.js";
 
 const PERIOD = "2026-10";
+
+/**
+ * The seed's base pay (1800–3000 元) is below Shanghai's 2026 minimum wage; the demo company, like a real one
+ * adopting the template, raises it to 2026 levels (its own version of the policy: a tenant edit, not the template).
+ */
+const DEMO_BASE_PAY: Record<string, number> = {
+  见习客服专员: 4200,
+  客服专员: 4800,
+  高级客服专员: 5500,
+  资深客服专员: 6500,
+  客服督导: 8000,
+};
+
+function withDemoBasePay(text: string): string {
+  const doc = parseDocument(text);
+  for (const [grade, pay] of Object.entries(DEMO_BASE_PAY))
+    doc.setIn(["tables", "底薪标准", "rows", grade], pay);
+  return doc.toString({ lineWidth: 0 });
+}
 
 /** Runs the demo payroll in the terminal. */
 export async function runDemo(print: (s: string) => void): Promise<void> {
   const file = join(TEMPLATES_DIR, "welfare-6tier", "policy.yaml");
-  const check = checkPolicyText(readFileSync(file, "utf8"), "templates/welfare-6tier/policy.yaml");
+  const check = checkPolicyText(
+    withDemoBasePay(readFileSync(file, "utf8")),
+    "templates/welfare-6tier/policy.yaml",
+  );
   if (!check.compiled)
     throw new AppError("POLICY_INVALID", "演示方案无法编译", "demo policy does not compile");
   const { rows } = generateCompany({ agents: 60, teamSize: 20, period: PERIOD, seed: 2026 });
@@ -44,10 +67,12 @@ export async function runDemo(print: (s: string) => void): Promise<void> {
   }
   if (!run) throw new Error("the demo computes at least one month");
   print(
-    `薪算 xinsuan 演示：示例公司（虚构数据）· 模板 welfare-6tier「${check.compiled.doc.name}」· ${PERIOD}`,
+    `薪算 xinsuan 演示：示例公司（虚构数据）· 模板 welfare-6tier「${check.compiled.doc.name}」，底薪调到 2026 年上海水平 · ${PERIOD}`,
   );
   print("");
   printTeamSummary(run, print);
+  print("");
+  printWarnings(run, print, 5);
   printExplained(run, 0, print);
   print("");
   print("接下来可以试试：");

@@ -2,7 +2,14 @@
  * Terminal output: the register with totals, and an explained payslip.
  * @example printRegister(run, console.log)
  */
-import { Dec, explainPayslip, listWarnings, type PayrollRun, summarizeRun } from "@xinsuan/core";
+import {
+  countWarnings,
+  Dec,
+  explainPayslip,
+  listWarnings,
+  type PayrollRun,
+  summarizeRun,
+} from "@xinsuan/core";
 import { formatTerminalTable } from "../io/format-terminal-table.js";
 import { registerTable } from "./register.js";
 
@@ -70,4 +77,16 @@ export function printTeamSummary(run: PayrollRun, print: (s: string) => void): v
   print(`工资表汇总（${run.policy.doc.name} · ${run.period.period}）`);
   print(formatTerminalTable(["团队", "人数", "应发工资", "扣款合计", "实发工资"], rows));
   if (s.errors > 0) print(`另有 ${s.errors} 人数据有误，未计入合计`);
+}
+
+/** Warnings never stop a run: a count per check, then the first few employees with the reason. */
+export function printWarnings(run: PayrollRun, print: (s: string) => void, limit = 10): void {
+  const counts = [...countWarnings(run)].filter(([, n]) => n > 0);
+  if (counts.length === 0) return;
+  print(`提醒（不影响计算，请复核）：${counts.map(([name, n]) => `${name} ${n} 人`).join("，")}`);
+  const shown = listWarnings(run, { limit });
+  for (const w of shown)
+    print(`  ${w.姓名}（${w.工号}）${w.check}：${w.zh}${w.ref ? `（依据：${w.ref}）` : ""}`);
+  const total = counts.reduce((s, [, n]) => s + n, 0);
+  if (total > shown.length) print(`  ……另有 ${total - shown.length} 条，用 --explain 工号 查看单人`);
 }

@@ -111,7 +111,7 @@ export function generateCompany(o: CompanyOptions): {
       电话成交单数_已审批: String(int(0, 6)),
       外拨成交金额: rnd() < 0.3 ? `${int(500, 6000)}.00` : "0",
       // Most contact-centre staff contribute at or near the floor; bases repeat, as in real payrolls.
-      缴费基数: String(rnd() < 0.6 ? 7546 : int(76, 200) * 100),
+      缴费基数: String(rnd() < 0.7 ? 7546 : int(76, 120) * 100),
       专项附加扣除: String(rnd() < 0.4 ? int(1, 4) * 1000 : 0),
     };
   }
