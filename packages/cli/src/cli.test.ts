@@ -385,3 +385,16 @@ describe("xinsuan check / templates", () => {
     expect(missing.err).toContain("缺少本年个税累计台账");
   });
 });
+
+describe("xinsuan functions", () => {
+  it("lists every formula function with its description, as a table or JSON", async () => {
+    const r = await cli("functions", "--json");
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.out) as { name: string; zh: string }[];
+    for (const name of ["IF", "SHARE", "OVERTIME", "SOCIALINSURANCE", "TAXBONUS", "MINWAGE", "ERROR"])
+      expect(list.find((f) => f.name === name)?.zh, name).toMatch(/\S{6,}/);
+    const t = await cli("functions");
+    expect(t.out).toMatch(/^函数\s+说明/);
+    expect(t.out).toContain("PRORATE(");
+  });
+});

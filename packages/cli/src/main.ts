@@ -9,6 +9,7 @@ import { cliLang, setCliLang } from "./cli-lang.js";
 import { runCalc } from "./commands/calc.js";
 import { runCheck } from "./commands/check.js";
 import { runDemo } from "./commands/demo.js";
+import { runFunctions } from "./commands/functions-cmd.js";
 import { runSi } from "./commands/si-cmd.js";
 import { runTaxBonus, runTaxLabor, runTaxWages } from "./commands/tax-cmd.js";
 import { runTemplateExport, runTemplates } from "./commands/templates-cmd.js";
@@ -78,13 +79,18 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     });
   program
     .command("check <policy>")
-    .description("检查方案：未知名称、类型错误、循环引用、未用到的输入，一次列出全部问题")
+    .description("检查方案：未知名称、类型错误、循环引用、未用到的输入、劳动法风险，一次列出全部问题")
     .action((policy: string) => runCheck(policy, io.out));
   program
     .command("templates")
     .description("列出内置模板")
     .option("--json", "以 JSON 输出")
     .action((o: { json?: boolean }) => runTemplates(Boolean(o.json), io.out));
+  program
+    .command("functions")
+    .description("列出公式可用的函数")
+    .option("--json", "以 JSON 输出")
+    .action((o: { json?: boolean }) => runFunctions(Boolean(o.json), io.out));
   const template = program.command("template").description("模板操作");
   template
     .command("export <id> <dir>")
