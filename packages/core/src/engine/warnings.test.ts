@@ -49,6 +49,18 @@ describe("run warnings", () => {
     expect(countWarnings(r.run).get("实发工资为负")).toBe(1);
   });
 
+  it("renders a parameter and a calc the condition did not read", () => {
+    const p: MiniPolicy = {
+      params: { 高薪线: 50000 },
+      inputs: { 月薪: { type: "money" } },
+      calcs: { 年薪: { formula: "月薪 * 12", display: "money" } },
+      items: { 基本工资: "月薪" },
+      checks: [{ name: "高薪", when: "月薪 > 高薪线", message: "月薪超过 {高薪线}，年薪 {年薪}" }],
+    };
+    const r = evalItems(p, [{ ...who, 月薪: "60000" }]);
+    expect(listWarnings(r.run)[0]!.zh).toBe("月薪超过 50000，年薪 720000.00");
+  });
+
   it("reports a check whose message names an unknown value, or whose condition is not a condition", () => {
     const base: MiniPolicy = { inputs: { 月薪: { type: "money" } }, items: { 基本工资: "月薪" } };
     const doc = (when: string, message: string) => ({ ...base, checks: [{ name: "高薪", when, message }] });

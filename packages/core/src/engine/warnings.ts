@@ -3,6 +3,7 @@
  * the check's message rendered from that employee's values. Warnings never block a run; errors do.
  * @example listWarnings(run).map((w) => `${w.工号} ${w.zh}`)
  */
+import { CellError } from "../formula/types.js";
 import { formatValue } from "../formula/values.js";
 import { placeholders } from "../policy/checks.js";
 import { recomputeEmployee } from "./recompute.js";
@@ -44,15 +45,26 @@ export function listWarnings(run: PayrollRun, opts: { index?: number; limit?: nu
   for (let i = from; i < to && out.length < (opts.limit ?? Number.POSITIVE_INFINITY); i++) {
     const fired = checks.filter((_, c) => run.checkFlags[i * checks.length + c] === 1);
     if (fired.length === 0) continue;
-    const { slots } = recomputeEmployee(run, i);
+    const { slots, ctx } = recomputeEmployee(run, i);
     const row = run.employees[i]!.values;
+    const show = (name: string): string => {
+      const n = run.policy.byName.get(name);
+      if (!n) return paramText(run, name);
+      try {
+        // A calc the condition did not read is still lazy: compute it now.
+        const v = slots[n.slot] ?? ctx.compute(n.slot);
+        return formatValue(v, n.display);
+      } catch (e) {
+        if (e instanceof CellError) return "（未算出）";
+        throw e;
+      }
+    };
     for (const c of fired) {
       const message = c.check!.message;
-      const zh = placeholders(message).reduce((text, name) => {
-        const n = run.policy.byName.get(name);
-        const v = n ? slots[n.slot] : undefined;
-        return text.replaceAll(`{${name}}`, v === undefined || !n ? "（未算出）" : formatValue(v, n.display));
-      }, message);
+      const zh = placeholders(message).reduce(
+        (text, name) => text.replaceAll(`{${name}}`, show(name)),
+        message,
+      );
       out.push({
         index: i,
         工号: String(row.工号 ?? ""),
@@ -64,4 +76,11 @@ export function listWarnings(run: PayrollRun, opts: { index?: number; limit?: nu
     }
   }
   return out;
+}
+
+/** A parameter's value as written in the policy (parameters are constants, not per-employee nodes). */
+function paramText(run: PayrollRun, name: string): string {
+  const p = run.policy.doc.params[name];
+  if (p === undefined) return "（未算出）";
+  return String(typeof p === "object" ? p.value : p);
 }

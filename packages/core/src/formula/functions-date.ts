@@ -1,7 +1,9 @@
 /**
- * Date functions: DATE, YEAR, MONTH, DAY, DAYS, MONTHS, YEARS (whole months/years between dates), ISBLANK.
+ * Date functions: DATE, YEAR, MONTH, DAY, DAYS, MONTHS, YEARS (whole months/years between dates), ISBLANK,
+ * WORKDAYS (statutory working days between two dates, from the holiday calendar).
  * @example "YEARS(入职日期, 期间结束)" // whole years of service at the end of the pay period
  */
+import { CALENDAR_YEARS, countWorkdaysBetween } from "../cn/calendar.js";
 import { Dec } from "../money/decimal.js";
 import type { Span } from "./ast.js";
 import { civilFromDays } from "./days.js";
@@ -107,7 +109,42 @@ const ISBLANK: FunctionDef = {
   },
 };
 
+function isoOf(days: number): string {
+  const [y, m, d] = parts(days);
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+const WORKDAYS: FunctionDef = {
+  name: "WORKDAYS",
+  minArgs: 2,
+  maxArgs: 2,
+  zh: "WORKDAYS(开始, 结束)：两日之间（含两端）的法定工作日数（含调休上班日），如 WORKDAYS(入职日期, 期间结束)",
+  compile: (e, st) => {
+    const cs = compileArgs(e, st, ["date", "date"]);
+    if (!cs) return null;
+    const [a, b] = cs.map((x) => x.fn) as [Fn, Fn];
+    const sa = e.args[0]!.span;
+    const sb = e.args[1]!.span;
+    const span = e.span;
+    return {
+      type: "number",
+      fn: (c) => {
+        const n = countWorkdaysBetween(isoOf(dateOf(a, c, sa)), isoOf(dateOf(b, c, sb)));
+        if (n === null)
+          throw new CellError(
+            "VALUE",
+            span,
+            `节假日数据只覆盖 ${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to} 年，无法计算工作日`,
+            `holiday data covers ${CALENDAR_YEARS.from}-${CALENDAR_YEARS.to} only`,
+          );
+        return Dec.fromInt(n);
+      },
+    };
+  },
+};
+
 export const DATE_FUNCTIONS: FunctionDef[] = [
+  WORKDAYS,
   DATE,
   ISBLANK,
   part("YEAR", "YEAR(日期)：年份", 0),

@@ -234,3 +234,26 @@ describe("PRORATE", () => {
     expect(one("OVERTIME(月工资, 1, 2)")[0]).toMatch(/函数 OVERTIME 需要4个参数，写了3个/);
   });
 });
+
+describe("WORKDAYS", () => {
+  const one = (formula: string) => {
+    const r = evalItems({ items: { 结果: { kind: "info", formula, decimals: 0 } } }, [
+      { 工号: "A1", 姓名: "张三" },
+    ]);
+    return r.errors[0] ?? r.rows[0]!.结果!;
+  };
+  it.each([
+    // Oct 2026: 1–7 National Day (10-01..03 statutory, 04–07 rest), 10-10 a 调休 working Saturday → 18 workdays
+    ["WORKDAYS(#2026-10-01#, #2026-10-31#)", "18"],
+    // hired 10-16: 16, 19–23, 26–30 = 11
+    ["WORKDAYS(#2026-10-16#, 期间结束)", "11"],
+    // 2026-02-14 (Saturday) is a 调休 working day: 02-14 alone counts 1
+    ["WORKDAYS(#2026-02-14#, #2026-02-14#)", "1"],
+    ["WORKDAYS(#2026-10-31#, #2026-10-01#)", "0"],
+  ])("%s = %s", (f, want) => {
+    expect(one(f)).toBe(want);
+  });
+  it("refuses years outside the holiday data", () => {
+    expect(one("WORKDAYS(#2027-01-01#, #2027-01-31#)")).toMatch(/节假日数据只覆盖 2004–2026 年/);
+  });
+});
