@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./main.js";
+import { listTemplates } from "./templates.js";
 
 let dir = "";
 beforeAll(() => {
@@ -112,7 +113,7 @@ describe("xinsuan calc", () => {
   });
 
   it("runs every template's sample input and carries state to the next month", async () => {
-    for (const id of ["grade-tier-structure", "taobao-rules", "welfare-6tier"]) {
+    for (const id of listTemplates().map((t) => t.id)) {
       const target = join(dir, `sample-${id}`);
       expect((await cli("template", "export", id, target)).code).toBe(0);
       const out = join(target, "register.csv");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getPayslip, runPayroll } from "../engine/run.js";
 import { formatProblem } from "../formula/problems.js";
@@ -88,8 +88,11 @@ items:
   });
 
   it("the built-in templates compile without errors; their only warnings are labour-law ones", () => {
-    for (const id of ["grade-tier-structure", "taobao-rules", "welfare-6tier"]) {
-      const text = readFileSync(new URL(`../../../../templates/${id}/policy.yaml`, import.meta.url), "utf8");
+    const root = new URL("../../../../templates/", import.meta.url);
+    const ids = readdirSync(root).filter((d) => existsSync(new URL(`${d}/policy.yaml`, root)));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    for (const id of ids) {
+      const text = readFileSync(new URL(`${id}/policy.yaml`, root), "utf8");
       const r = checkPolicyText(text, `${id}/policy.yaml`);
       expect(r.errors, id).toBe(0);
       expect(r.problems.filter((p) => p.code !== "LABOR").map((p) => formatProblem(p))).toEqual([]);
