@@ -130,14 +130,14 @@ describe("foreign-trade-cs policy", () => {
     //   on 旷工天数 / 迟到早退次数 through the 出勤表现 score. Expected and kept: one half-day absence zeroes 出勤表现
     //   and can push the score under 60, stopping the whole 1000 (the description lists this risk). The wording
     //   "停发整月工资" overstates it — only the variable performance pay stops, which the rule's own remedy allows.
-    // - "min-wage" (minWageAfterDeductions): derived from the "fine" finding; it calls 绩效工资 a 扣款 without a floor.
-    //   A checker false positive (绩效工资 is an earning, nothing is deducted); reported, not worked around.
+    // - "min-wage" (minWageAfterDeductions): derived from the "fine" finding: a reduction of an earning with no floor.
+    //   Over-cautious here (岗位工资 4000 alone stays above 2740), but worded as a possibility ("可能").
     const perfLine = POLICY_TEXT.split("\n").findIndex((l) => l.includes("formula: IF(考核及格, MIN(")) + 1;
     expect(findings.map((f) => `${f.rule} ${f.problem.at?.line}`)).toEqual([
       `min-wage ${perfLine}`,
       `fine ${perfLine}`,
     ]);
-    expect(findings[0]!.problem.zh).toContain("扣款“绩效工资”没有保底");
+    expect(findings[0]!.problem.zh).toContain("“绩效工资”的减发没有保底");
     expect(findings[1]!.problem.zh).toContain("“绩效工资”在“考核及格”时为 0");
     // No probation warning: 试用期 only loses 效益奖 (a bonus); no sick-pay warning: sick days cost points, not pay;
     // no base-pay minimum warning: 岗位工资标准 4000 ≥ 2740.

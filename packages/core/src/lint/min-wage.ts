@@ -132,7 +132,9 @@ export function minWageAfterDeductions(v: PolicyView, findings: LaborFinding[]):
       laborFinding(
         "min-wage",
         atStart(v, s),
-        `扣款“${s.name}”没有保底：扣除后本月工资可能低于${city.zh}。除个税、社保等法定代扣外，扣款后的工资不得低于最低工资；请限定扣款不超过（本月工资 − 最低工资）。`,
+        s.itemKind === "earning"
+          ? `“${s.name}”的减发没有保底：减发后本月工资可能低于${city.zh}。扣减后的工资不得低于最低工资；请限定减发不超过（本月工资 − 最低工资）。`
+          : `扣款“${s.name}”没有保底：扣除后本月工资可能低于${city.zh}。除个税、社保等法定代扣外，扣款后的工资不得低于最低工资；请限定扣款不超过（本月工资 − 最低工资）。`,
         `deduction "${s.name}" has no floor: after it, the month's pay can fall below ${city.en}. Apart from statutory withholdings, pay after deductions must not fall below the minimum; limit the deduction to (month's pay − minimum wage).`,
         LEGAL_REFS.minimumWage,
       ),
