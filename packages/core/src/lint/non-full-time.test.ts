@@ -32,6 +32,17 @@ describe("rule non-full-time: pay cycle, hourly minimum and tax of non-full-time
     ]);
   });
 
+  it('not by a formula that excludes them (用工类型 <> "非全日制")', () => {
+    const body = base
+      .replace("兼职时薪", "小时单价")
+      .replace("兼职时薪", "小时单价")
+      .replace(
+        'IF(用工类型 = "非全日制", 小时单价 * 工作小时, 底薪标准)',
+        'IF(用工类型 <> "非全日制", 底薪标准, 0)',
+      );
+    expect(summary(body)).toEqual([]);
+  });
+
   it("found by a formula comparing 用工类型 with 非全日制", () => {
     const body = base.replace("兼职时薪", "小时单价").replace("兼职时薪", "小时单价");
     expect(summary(body)).toMatchObject([

@@ -27,10 +27,16 @@ type Anchor = { at: Location | undefined; what: string };
 function anchors(v: PolicyView): Anchor[] {
   const out: Anchor[] = [];
   const d = v.doc;
-  for (const s of v.sites)
+  for (const s of v.sites) {
+    // `用工类型 <> "非全日制"` excludes those staff: not a sign that the policy pays them.
+    const excluded = new Set<number>();
     for (const x of nodesOf(s.ast))
-      if (x.kind === "string" && NON_FULL_TIME_WORD.test(x.value))
+      if (x.kind === "binary" && x.op === "<>")
+        for (const side of [x.left, x.right]) if (side.kind === "string") excluded.add(side.span.start);
+    for (const x of nodesOf(s.ast))
+      if (x.kind === "string" && NON_FULL_TIME_WORD.test(x.value) && !excluded.has(x.span.start))
         out.push({ at: atSpan(v, s, x.span), what: `公式中的“${x.value}”` });
+  }
   for (const [n, inp] of Object.entries(d.inputs))
     (inp.values ?? []).forEach((val, i) => {
       if (typeof val === "string" && NON_FULL_TIME_WORD.test(val))
