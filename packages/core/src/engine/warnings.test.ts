@@ -61,6 +61,17 @@ describe("run warnings", () => {
     expect(listWarnings(r.run)[0]!.zh).toBe("月薪超过 50000，年薪 720000.00");
   });
 
+  it("renders a state name as last month's value", () => {
+    const p: MiniPolicy = {
+      inputs: { 销量: { type: "integer" } },
+      state: { 上月销量: { scope: "员工", initial: 0, next: "销量" } },
+      items: { 提成: "销量 * 1" },
+      checks: [{ name: "下滑", when: "销量 < 上月销量", message: "本月 {销量}，上月 {上月销量}" }],
+    };
+    const r = evalItems(p, [{ ...who, 销量: "3" }], { prior: { employees: { A1: { 上月销量: "5" } } } });
+    expect(listWarnings(r.run)[0]!.zh).toBe("本月 3，上月 5");
+  });
+
   it("reports a check whose message names an unknown value, or whose condition is not a condition", () => {
     const base: MiniPolicy = { inputs: { 月薪: { type: "money" } }, items: { 基本工资: "月薪" } };
     const doc = (when: string, message: string) => ({ ...base, checks: [{ name: "高薪", when, message }] });

@@ -105,3 +105,26 @@ ${city("上海")}`;
     ]);
   });
 });
+
+describe("rule min-wage: two-key base-pay tables", () => {
+  it("flags each cell below the minimum, at the cell", () => {
+    const yaml = `statutory: { city: 上海 }
+tables:
+  基本工资标准:
+    keys: [{ name: 岗位, type: text }, { name: 职级, type: text }]
+    value: money
+    rows:
+      客服: { 初级: 2000, 中级: 4000 }
+      培训: { 初级: 1500 }
+inputs:
+  岗位: { type: text }
+  级别: { type: text }
+items:
+  - { name: 基本工资, kind: earning, formula: "基本工资标准[岗位, 级别]" }
+`;
+    const found = lintYaml(yaml).filter((f) => f.rule === "min-wage");
+    expect(found.map((f) => [f.problem.at?.line, f.problem.zh.slice(0, 30)])).toEqual([
+      [12, "“基本工资标准”中“客服、初级”的月工资 2000.00 元"],
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ import { Dec } from "../money/decimal.js";
 import { unparen } from "./ast-utils.js";
 import { LEGAL_REFS } from "./legal-refs.js";
 import { factorsOf } from "./money-flow.js";
-import { tableRows } from "./policy-values.js";
+import { tableCells2, tableRows } from "./policy-values.js";
 import { closureOf, type PolicyView } from "./policy-view.js";
 import { atParam, atRow, atStart } from "./positions.js";
 import { type LaborFinding, laborFinding } from "./types.js";
@@ -108,6 +108,11 @@ export function checkMinWage(v: PolicyView): LaborFinding[] {
       continue;
     for (const [key, d] of fullTimeRows(v, name))
       check(`“${name}”中“${key}”的月工资`, name, d, atRow(v, name, key));
+    for (const [k1, k2, d] of tableCells2(v, name)) {
+      if ([k1, k2].some((k) => NOT_MONTHLY.test(k) || /培训|实习/.test(k))) continue;
+      const loc = v.loaded.locate(["tables", name, "rows", k1, k2]);
+      check(`“${name}”中“${k1}、${k2}”的月工资`, name, d, loc ? { ...loc, length: String(d).length } : loc);
+    }
   }
   return out;
 }

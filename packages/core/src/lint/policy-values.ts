@@ -59,6 +59,25 @@ export function tableRows(v: PolicyView, table: string): [string, Dec][] {
   return out;
 }
 
+/**
+ * Numeric cells of a two-key table (`rows: { 行: { 列: 值 } }`) as [行, 列, value].
+ * @example tableCells2(v, "基本工资标准")[0] // ["运营", "初级", Dec(4500)]
+ */
+export function tableCells2(v: PolicyView, table: string): [string, string, Dec][] {
+  const t = v.doc.tables[table];
+  if (!t || Array.isArray(t.rows) || t.keys?.length !== 2) return [];
+  const out: [string, string, Dec][] = [];
+  for (const [k1, row] of Object.entries(t.rows)) {
+    if (typeof row !== "object" || row === null || Array.isArray(row)) continue;
+    for (const [k2, raw] of Object.entries(row as Record<string, unknown>)) {
+      if (typeof raw !== "number" && typeof raw !== "string") continue;
+      const r = parsePolicyScalar(raw, t.value === "ratio" ? "ratio" : "number");
+      if (r.ok && r.value instanceof Dec) out.push([k1, k2, r.value]);
+    }
+  }
+  return out;
+}
+
 /** Every text field (descriptions, explains, text param values) with its path, for keyword rules. @example textFields(v)[0]!.path // ["description"] */
 export function textFields(v: PolicyView): { path: YamlPath; text: string }[] {
   const d = v.doc;

@@ -28,7 +28,7 @@ export const DAILY_DIVISORS = ["21.75", "20.67", "20.83", "22", "26", "30", "31"
 export const HOURLY_DIVISORS = ["174", "165.33", "166.64"];
 
 /** A full-time monthly wage component by name. @example BASE_PAY_WORD.test("底薪标准") */
-export const BASE_PAY_WORD = /底薪|基本工资|岗位工资|月薪|固定工资/;
+export const BASE_PAY_WORD = /底薪|基本工资|基本薪资|基本岗位工资|岗位工资|岗位薪资|月薪|固定工资|固定薪资/;
 /** Names that are not a full-time monthly wage (trainee day pay, hourly part-time pay). @example NOT_MONTHLY.test("培训日薪") */
 export const NOT_MONTHLY = /日薪|日工资|时薪|小时|每天|每日|培训|实习|非全日制|兼职|小时工/;
 

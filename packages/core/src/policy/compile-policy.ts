@@ -232,7 +232,8 @@ export function compilePolicy(original: LoadedPolicy): {
     file,
     slotCount: slots,
     nodes,
-    byName: new Map(nodes.map((n) => [n.name, n])),
+    // A state name means last month's value; its `next` node (same name) is reached through policy.nodes.
+    byName: new Map(nodes.filter((n) => n.kind !== "next").map((n) => [n.name, n])),
     aggregates: aggregates.map((a, i) => ({ ...a, stage: aggStage[i]! })),
     passes,
     items,
