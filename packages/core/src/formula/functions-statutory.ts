@@ -6,7 +6,7 @@
  */
 import type { Contributions, ContributionsProblem } from "../cn/social/contribution-types.js";
 import { computeContributions } from "../cn/social/contributions.js";
-import { applyPlan, type ContributionPlan, planContributions } from "../cn/social/plan.js";
+import { type ContributionPlan, planContributions, planHousingFund, planSiItem } from "../cn/social/plan.js";
 import { taxAnnualBonus } from "../cn/tax/bonus.js";
 import { withholdLaborRemuneration } from "../cn/tax/labor.js";
 import { isTaxProblem } from "../cn/tax/tax-problem.js";
@@ -36,8 +36,18 @@ const SI_ITEMS: Record<
 
 const PLANS = new Map<string, ContributionPlan | ContributionsProblem>();
 
+let last: { city: string; period: string; rate: Dec | undefined; plan: ContributionPlan } | null = null;
+
 /** The city/period/rate plan, resolved once per run-time key (at most a few hundred distinct keys). */
 function planOf(city: string, period: string, span: Span, hfRate?: Dec): ContributionPlan {
+  // Nearly every row asks for the same city and period as the one before: skip building the key.
+  if (
+    last &&
+    last.city === city &&
+    last.period === period &&
+    (last.rate === hfRate || (last.rate && hfRate && last.rate.eq(hfRate)))
+  )
+    return last.plan;
   const key = `${city}\u0000${period}\u0000${hfRate?.toString() ?? ""}`;
   let p = PLANS.get(key);
   if (!p) {
@@ -46,6 +56,7 @@ function planOf(city: string, period: string, span: Span, hfRate?: Dec): Contrib
     PLANS.set(key, p);
   }
   if (!p.ok) throw new CellError("LOOKUP", span, p.zh, p.en);
+  last = { city, period, rate: hfRate, plan: p };
   return p;
 }
 
@@ -98,9 +109,7 @@ const SOCIALINSURANCE: FunctionDef = {
           const r = contributions(city(c) as string, period(c) as string, b, span);
           c.notes.push(...siNotes(r, spec.side, spec.key));
         }
-        const amounts = applyPlan(plan, b);
-        const v =
-          spec.side === "employee" ? amounts.employee[spec.key as "pension"] : amounts.employer[spec.key];
+        const v = planSiItem(plan, spec.side, spec.key, b);
         if (v === null || v === undefined) {
           throw new CellError(
             "LOOKUP",
@@ -136,7 +145,7 @@ const HOUSINGFUND: FunctionDef = {
           c.notes.push(
             ...hfNotes(contributions(city(c) as string, period(c) as string, b, span, rate(c) as Dec)),
           );
-        return applyPlan(plan, b, b).employee.housingFund;
+        return planHousingFund(plan, b);
       },
     };
   },

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../money/decimal.js";
 import { computeContributions } from "./contributions.js";
-import { applyPlan, planContributions } from "./plan.js";
+import { applyPlan, planContributions, planHousingFund, planSiItem } from "./plan.js";
 
 const CASES: [city: string, period: string, hfRate: string | undefined][] = [
   ["上海", "2026-06", "7%"],
@@ -47,6 +47,22 @@ describe("contribution plan", () => {
           injury: text(got.employer.injury),
           housingFund: text(got.employer.housingFund),
         }).toEqual(ref.employer);
+        const one = (side: "employee" | "employer", i: "pension" | "medical" | "unemployment" | "injury") =>
+          text(planSiItem(plan, side, i, base));
+        expect([
+          one("employee", "pension"),
+          one("employee", "medical"),
+          one("employee", "unemployment"),
+        ]).toEqual([ref.employee.pension, ref.employee.medical, ref.employee.unemployment]);
+        expect(
+          ["pension", "medical", "unemployment", "injury"].map((i) => one("employer", i as "injury")),
+        ).toEqual([
+          ref.employer.pension,
+          ref.employer.medical,
+          ref.employer.unemployment,
+          ref.employer.injury,
+        ]);
+        expect(planHousingFund(plan, hfBase).toFixed(2)).toBe(ref.employee.housingFund);
       }),
       { numRuns: 300 },
     );

@@ -116,3 +116,26 @@ export function applyPlan(p: ContributionPlan, base: Dec, hfBase: Dec = base): P
     },
   };
 }
+
+/**
+ * One social-insurance amount for one base (the run's hot path: no other item is computed); null where the
+ * employer rate or the item's base bounds are not configured.
+ * @example planSiItem(plan, "employee", "pension", Dec.parse("9000"))?.toFixed(2) === "720.00"
+ */
+export function planSiItem(
+  p: ContributionPlan,
+  side: "employee" | "employer",
+  item: SiItem,
+  base: Dec,
+): Dec | null {
+  const bounds = p.siBounds[item];
+  const rate = side === "employer" ? p.employerRate[item] : item === "injury" ? null : p.employeeRate[item];
+  if (!bounds || !rate) return null;
+  const amount = roundToUnit(clamp(base, bounds).mul(rate), p.siRule.unit, p.siRule.mode);
+  return side === "employee" && item === "medical" && p.medicalFixed ? amount.add(p.medicalFixed) : amount;
+}
+
+/** The housing-fund amount of each side for one base. @example planHousingFund(plan, Dec.parse("7777")).toFixed(2) */
+export function planHousingFund(p: ContributionPlan, hfBase: Dec): Dec {
+  return roundToUnit(clamp(hfBase, p.hfBounds).mul(p.hfRate), p.hfRule.unit, p.hfRule.mode);
+}
