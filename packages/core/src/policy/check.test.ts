@@ -130,6 +130,34 @@ items:
     // 甲项 7 capped at 5; 乙项 8 (cap 10); 丙项 1; total 14 capped at max 12
     expect(r.ok && getPayslip(r.run, 0).lines[0]!.value.toString()).toBe("12");
   });
+
+  it("use the policy's own total formula (weights), clamped to max", () => {
+    const text = `${head}inputs:
+  自评: { type: number }
+  主管: { type: number }
+scorecards:
+  得分:
+    max: 100
+    items:
+      - { name: 自评分, points: 100, formula: 自评 }
+      - { name: 主管分, points: 100, formula: 主管 }
+    total: 自评分 * 20% + 主管分 * 80%
+items:
+  - { name: 分, kind: info, formula: 得分, decimals: 2 }
+`;
+    const c = checkPolicyText(text, "p.yaml").compiled!;
+    const run = (a: string, b: string) => {
+      const r = runPayroll(c, {
+        period: "2026-10",
+        employees: [{ values: { 工号: "1", 姓名: "甲", 自评: a, 主管: b } }],
+      });
+      return r.ok ? getPayslip(r.run, 0).lines[0]!.value.toFixed(2) : "";
+    };
+    // 90 × 20% + 70 × 80% = 18 + 56 = 74; items capped at 100 before weighting: 150 → 100 → 20 + 80 = 100
+    expect([run("90", "70"), run("150", "100")]).toEqual(["74.00", "100.00"]);
+    const bad = checkPolicyText(text.replace("total: 自评分 * 20%", "total: 自评分x * 20%"), "p.yaml");
+    expect(bad.problems.map((p) => formatProblem(p))[0]).toMatch(/第\d+行第\d+列：未知名称“自评分x”/);
+  });
 });
 
 describe("inputs", () => {

@@ -217,6 +217,23 @@ function buildScorecards(b: Builder, add: Add, withFormula: WithFormula): void {
       const max = decimalOf(sc.max, b, [...path, "max"]);
       const min = sc.min === undefined ? Dec.ZERO : decimalOf(sc.min, b, [...path, "min"]);
       if (!max || !min) return;
+      if (sc.total !== undefined) {
+        // A policy's own total (e.g. weights over the items), clamped like the plain sum.
+        const fn = withFormula(n, sc.total, [...path, "total"]);
+        if (!fn) return;
+        if (n.formula!.compiled.type !== "number") {
+          b.report(
+            [...path, "total"],
+            `考核“${name}”的合计公式应得出分数`,
+            `scorecard "${name}" total must be a number`,
+          );
+          return;
+        }
+        n.evaluate = (c) => min.max(max.min(fn(c as never) as Dec));
+        n.post = (v) => min.max(max.min(v as Dec));
+        n.description = `${sc.description ?? ""}（合计：${sc.total.trim()}，上限 ${max.toString()}，下限 ${min.toString()}）`;
+        return;
+      }
       n.deps = itemNodes.map((x) => x.id);
       const slots = itemNodes.map((x) => x.slot);
       n.evaluate = (c) => {

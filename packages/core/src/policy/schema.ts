@@ -76,6 +76,7 @@ const ScorecardSchema = z
     max: z.union([z.number(), z.string()]),
     min: z.union([z.number(), z.string()]).optional(),
     items: z.array(ScoreItemSchema).min(1),
+    /** Formula for the total over the items (default: their sum), clamped to [min, max]. */
     total: z.string().optional(),
   })
   .strict();
