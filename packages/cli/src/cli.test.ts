@@ -174,7 +174,8 @@ describe("xinsuan calc", () => {
     expect(r.out).toContain("合计");
     expect(r.out).toContain("工资条 · 会计（S4）");
     expect(r.out).toContain(
-      '岗位工资 = IF(OR(岗位级别 D = "A", 岗位级别 D = "B"), 定额岗位工资, 级别工资[D] 900.00 × 阶系数[4] 55%) = 495.00',
+      // The branch not taken (定额岗位工资) shows as "…".
+      '岗位工资 = IF(OR(岗位级别 D = "A", 岗位级别 D = "B"), …, 级别工资[D] 900.00 × 阶系数[4] 55%) = 495.00',
     );
     expect(r.out).toContain("绩效工资 = IF(阶 4 = 4, 0, 绩效工资标准 × 绩效比例) = 0.00");
   });

@@ -225,7 +225,35 @@ function render(e: Expr, bySpan: Map<number, TraceEntry>): string {
       return `${e.op}${render(e.operand, bySpan)}`;
     case "binary":
       return `${render(e.left, bySpan)} ${OPS[e.op] ?? e.op} ${render(e.right, bySpan)}`;
-    case "call":
-      return `${e.name}(${e.args.map((a) => render(a, bySpan)).join(", ")})`;
+    case "call": {
+      // IF shows the branch it did not take as "…" when that branch reads values (nothing of it was computed).
+      const skip = (a: Expr, i: number) =>
+        e.name === "IF" && i > 0 && readsNames(a) && !hasTraceIn(a, bySpan) ? "…" : render(a, bySpan);
+      return `${e.name}(${e.args.map(skip).join(", ")})`;
+    }
   }
+}
+
+function readsNames(e: Expr): boolean {
+  switch (e.kind) {
+    case "name":
+    case "index":
+      return true;
+    case "paren":
+      return readsNames(e.inner);
+    case "unary":
+      return readsNames(e.operand);
+    case "binary":
+      return readsNames(e.left) || readsNames(e.right);
+    case "call":
+      return e.args.some(readsNames);
+    default:
+      return false;
+  }
+}
+
+/** Whether any value inside the expression was recorded while computing the line. */
+function hasTraceIn(e: Expr, bySpan: Map<number, TraceEntry>): boolean {
+  for (const start of bySpan.keys()) if (start >= e.span.start && start < e.span.end) return true;
+  return false;
 }
