@@ -9,10 +9,8 @@ import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkPolicyText, type EmployeeInput, runPayroll, summarizeRun } from "@xinsuan/core";
+import { generateCompany, generateLedger, readTable, writeTable } from "@xinsuan/server/io";
 import { registerTable } from "../src/commands/register.js";
-import { generateCompany, generateLedger } from "../src/demo/generate-company.js";
-import { readTable } from "../src/io/read-table.js";
-import { writeTable } from "../src/io/write-table.js";
 import { TEMPLATES_DIR } from "../src/templates.js";
 
 const [mode, agentsText, file] = process.argv.slice(2);

@@ -10,8 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem, type } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { COMPANY_COLUMNS, generateCompany } from "../src/demo/generate-company.js";
-import { writeTable } from "../src/io/write-table.js";
+import { COMPANY_COLUMNS, generateCompany, writeTable } from "@xinsuan/server/io";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");

@@ -14,6 +14,9 @@ import { runSi } from "./commands/si-cmd.js";
 import { runTaxBonus, runTaxLabor, runTaxWages } from "./commands/tax-cmd.js";
 import { runTemplateExport, runTemplates } from "./commands/templates-cmd.js";
 
+/** The workspace commands load the database drivers, so they are imported only when used. */
+const workspace = () => import("./commands/workspace.js");
+
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 const defaultIo: Io = {
@@ -141,6 +144,33 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .command("demo")
     .description("演示：生成一个示例公司并算一个月的工资，打印工资表汇总和一张带解释的工资条")
     .action(() => runDemo(io.out));
+  program
+    .command("init")
+    .description("创建（或升级）工作区数据库；--demo 载入演示公司（60 名客服、3 个月的考勤和绩效数据）")
+    .option("--demo", "载入演示公司")
+    .option("--db <url>", "数据库：sqlite:<文件>、postgres://…；默认 DATABASE_URL 或 ./data/xinsuan.db")
+    .option("--company <名称>", "公司名称（不载入演示时默认“我的公司”）")
+    .action(async (o: { demo?: boolean; db?: string; company?: string }) =>
+      (await workspace()).runInit(o, io.out),
+    );
+  program
+    .command("run")
+    .description("计算一个期间的工资并保存（月份须按顺序计算：个税累计和结转状态逐月传递）")
+    .option("--period <YYYY-MM>", "薪资期间，如 2026-08")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action(async (o: { period?: string; db?: string; company?: string }) =>
+      (await workspace()).runRun({ ...o, period: need(o.period, "--period") }, io.out),
+    );
+  program
+    .command("approve")
+    .description("审批一个期间最近一次的算薪（有员工出错时不能审批；审批后不可修改）")
+    .option("--period <YYYY-MM>", "薪资期间，如 2026-08")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action(async (o: { period?: string; db?: string; company?: string }) =>
+      (await workspace()).runApprove({ ...o, period: need(o.period, "--period") }, io.out),
+    );
   try {
     await program.parseAsync(args, { from: "user" });
     return 0;

@@ -12,11 +12,9 @@ import {
   runPayroll,
   summarizeRun,
 } from "@xinsuan/core";
+import { readTable, writeFileAtomic, writeTable } from "@xinsuan/server/io";
 import { AppError, type Msg } from "../app-error.js";
 import { cliLang } from "../cli-lang.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
-import { readTable } from "../io/read-table.js";
-import { writeTable } from "../io/write-table.js";
 import { loadPolicy } from "../load-policy.js";
 import { printExplained, printRegister, printWarnings } from "./print-run.js";
 import { registerTable, validateHeaders } from "./register.js";

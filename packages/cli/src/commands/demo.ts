@@ -13,32 +13,12 @@ import {
   type PriorState,
   runPayroll,
 } from "@xinsuan/core";
-import { parseDocument } from "yaml";
+import { generateCompany, withDemoBasePay } from "@xinsuan/server/io";
 import { AppError } from "../app-error.js";
-import { generateCompany } from "../demo/generate-company.js";
 import { TEMPLATES_DIR } from "../templates.js";
 import { printExplained, printTeamSummary, printWarnings } from "./print-run.js";
 
 const PERIOD = "2026-10";
-
-/**
- * The seed's base pay (1800–3000 元) is below Shanghai's 2026 minimum wage; the demo company, like a real one
- * adopting the template, raises it to 2026 levels (its own version of the policy: a tenant edit, not the template).
- */
-const DEMO_BASE_PAY: Record<string, number> = {
-  见习客服专员: 4200,
-  客服专员: 4800,
-  高级客服专员: 5500,
-  资深客服专员: 6500,
-  客服督导: 8000,
-};
-
-function withDemoBasePay(text: string): string {
-  const doc = parseDocument(text);
-  for (const [grade, pay] of Object.entries(DEMO_BASE_PAY))
-    doc.setIn(["tables", "底薪标准", "rows", grade], pay);
-  return doc.toString({ lineWidth: 0 });
-}
 
 /** Runs the demo payroll in the terminal. */
 export async function runDemo(print: (s: string) => void): Promise<void> {

@@ -3,7 +3,7 @@
  * @example runFunctions(false, console.log) // IF  IF(条件, 是, 否)：…
  */
 import { FUNCTIONS } from "@xinsuan/core";
-import { formatTerminalTable } from "../io/format-terminal-table.js";
+import { formatTerminalTable } from "@xinsuan/server/io";
 
 /** Prints every function (or JSON `[{name, zh}]`), sorted by name. */
 export function runFunctions(json: boolean, print: (s: string) => void): void {

@@ -10,7 +10,7 @@ import {
   type PayrollRun,
   summarizeRun,
 } from "@xinsuan/core";
-import { formatTerminalTable } from "../io/format-terminal-table.js";
+import { formatTerminalTable } from "@xinsuan/server/io";
 import { registerTable } from "./register.js";
 
 /** Prints the register table and its totals. */

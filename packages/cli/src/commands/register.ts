@@ -4,8 +4,8 @@
  * @example registerTable(run).headers // ["工号", "姓名", "基本工资", …, "实发工资"]
  */
 import { type CompiledPolicy, formatUnits, type PayrollRun } from "@xinsuan/core";
+import type { Table } from "@xinsuan/server/io";
 import { AppError, type Msg } from "../app-error.js";
-import type { Table } from "../io/read-table.js";
 
 /** Throws AppError naming the file and the columns or rows at fault. */
 export function validateHeaders(policy: CompiledPolicy, table: Table): void {

@@ -4,8 +4,8 @@
  * @example xinsuan si --city 上海 --period 2025-07 --base 7777 --hf-rate 7% --json
  */
 import { type Contributions, computeContributions, Dec } from "@xinsuan/core";
+import { formatTerminalTable } from "@xinsuan/server/io";
 import { AppError, type AppErrorCode } from "../app-error.js";
-import { formatTerminalTable } from "../io/format-terminal-table.js";
 
 /** Options of `xinsuan si`. @example const o: SiOptions = { city: "上海", period: "2025-07", base: "7777", json: true } */
 export type SiOptions = { city: string; period: string; base: string; hfRate?: string; json: boolean };

@@ -14,8 +14,8 @@ import {
   withholdLaborRemuneration,
   withholdWages,
 } from "@xinsuan/core";
+import { formatTerminalTable } from "@xinsuan/server/io";
 import { AppError, type Msg } from "../app-error.js";
-import { formatTerminalTable } from "../io/format-terminal-table.js";
 
 type Print = (s: string) => void;
 /** Exact decimal as produced by the core (the Dec type, structurally). */

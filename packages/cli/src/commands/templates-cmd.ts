@@ -4,8 +4,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { formatTerminalTable } from "@xinsuan/server/io";
 import { AppError } from "../app-error.js";
-import { formatTerminalTable } from "../io/format-terminal-table.js";
 import { findTemplate, listTemplates } from "../templates.js";
 
 /** Lists templates as a table or JSON. */

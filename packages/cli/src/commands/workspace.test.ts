@@ -1,0 +1,51 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../main.js";
+
+let dir = "";
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "xinsuan-ws-"));
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("xinsuan init / run / approve on a SQLite file", () => {
+  it("init --demo, then runs 2026-08, 09, 10 in order and approves 10", async () => {
+    const db = `sqlite:${join(dir, "ws.db")}`;
+    const init = await cli("init", "--demo", "--db", db);
+    expect(init.err).toBe("");
+    expect(init.code).toBe(0);
+    expect(init.out).toContain("已载入演示公司");
+    expect((await cli("init", "--demo", "--db", db)).out).toContain("演示公司已存在");
+
+    const early = await cli("run", "--period", "2026-10", "--db", db);
+    expect(early.code).toBe(7);
+    expect(early.err).toContain("请先计算 2026-08");
+
+    for (const period of ["2026-08", "2026-09", "2026-10"]) {
+      const r = await cli("run", "--period", period, "--db", db);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^${period} 算薪完成（方案第 1 版）：\\d+ 人，应发合计 [\\d.]+`));
+    }
+    const ok = await cli("approve", "--period", "2026-10", "--db", db);
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+    expect(ok.out).toContain("已审批 2026-10");
+    const again = await cli("run", "--period", "2026-10", "--db", db);
+    expect(again.code).toBe(7);
+    expect(again.err).toContain("已审批");
+  });
+
+  it("refuses a bad period and an empty database with the exit-code table", async () => {
+    expect((await cli("run", "--period", "2026-13", "--db", `sqlite:${join(dir, "x.db")}`)).code).toBe(2);
+    const none = await cli("approve", "--period", "2026-08", "--db", `sqlite:${join(dir, "empty.db")}`);
+    expect([none.code, none.err]).toEqual([3, "错误：数据库中还没有公司：请先运行 xinsuan init"]);
+  });
+});

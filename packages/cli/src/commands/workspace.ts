@@ -1,0 +1,118 @@
+/**
+ * The workspace commands, thin over the server's services: `xinsuan init [--demo]`, `xinsuan run --period`,
+ * `xinsuan approve --period`. The database is `--db`, else DATABASE_URL, else the SQLite file ./data/xinsuan.db.
+ * @example xinsuan init --demo && xinsuan run --period 2026-08
+ */
+
+import {
+  AppError,
+  approveRun,
+  initWorkspace,
+  loadDemoCompany,
+  openServerStore,
+  runPayrollService,
+  type ServerStore,
+  type ServiceContext,
+  storeCall,
+} from "@xinsuan/server";
+
+/** Options shared by the workspace commands. @example const o: WorkspaceOptions = { db: "sqlite:./data/x.db" } */
+export type WorkspaceOptions = { db?: string; company?: string };
+
+type Print = (s: string) => void;
+
+const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const actor = () => `cli:${process.env.USER ?? process.env.USERNAME ?? "user"}`;
+const dbUrl = (o: WorkspaceOptions) => o.db ?? process.env.DATABASE_URL ?? "";
+const shown = (url: string) =>
+  url === "" ? "sqlite:./data/xinsuan.db" : url.replace(/\/\/[^@/]*@/, "//***@");
+
+function checkPeriod(period: string): void {
+  if (!PERIOD_RE.test(period))
+    throw new AppError(
+      "USAGE",
+      `--period “${period}”格式不对，应为 YYYY-MM，如 2026-10`,
+      "--period must be YYYY-MM",
+    );
+}
+
+/** Opens the store, runs `fn` and always closes it. */
+async function withStore<T>(o: WorkspaceOptions, fn: (store: ServerStore) => Promise<T>): Promise<T> {
+  const store = await openServerStore(dbUrl(o));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The company the command acts for: `--company`, else the only one in the database. */
+async function contextFor(store: ServerStore, o: WorkspaceOptions): Promise<ServiceContext> {
+  const tenants = await storeCall(() =>
+    store.db.selectFrom("tenants").select(["id", "name"]).orderBy("created_at").execute(),
+  );
+  const chosen = o.company ? tenants.filter((t) => t.name === o.company) : tenants;
+  if (chosen.length === 1) return { store, tenantId: chosen[0]!.id, actor: actor() };
+  if (chosen.length === 0)
+    throw new AppError(
+      "NOT_FOUND",
+      o.company ? `数据库中没有公司“${o.company}”` : "数据库中还没有公司：请先运行 xinsuan init",
+      o.company ? `no company "${o.company}"` : "no company yet: run xinsuan init first",
+    );
+  throw new AppError(
+    "USAGE",
+    `数据库中有多家公司，请用 --company 指定：${tenants.map((t) => t.name).join("、")}`,
+    "several companies: choose one with --company",
+  );
+}
+
+/** `xinsuan init [--demo]`. */
+export async function runInit(o: WorkspaceOptions & { demo?: boolean }, print: Print): Promise<void> {
+  await withStore(o, async (store) => {
+    print(`数据库：${shown(dbUrl(o))}（已建表并升级到最新结构）`);
+    if (!o.demo || o.company) {
+      const { tenant, created } = await initWorkspace({ store, companyName: o.company ?? "我的公司" });
+      print(`公司「${tenant.name}」${created ? "已创建" : "已存在，未改动"}`);
+    }
+    if (o.demo) {
+      const d = await loadDemoCompany(store, actor());
+      print(
+        d.loaded
+          ? `已载入演示公司（虚构数据）：${d.employees} 名客服、3 个团队，方案 welfare-6tier（底薪调到 2026 年水平），${d.periods.join("、")} 的考勤和绩效数据，以及 1–7 月的个税累计`
+          : "演示公司已存在，未改动",
+      );
+      print(`接下来按月计算：${d.periods.map((p) => `xinsuan run --period ${p}`).join(" → ")}`);
+    }
+  });
+}
+
+/** `xinsuan run --period YYYY-MM`. */
+export async function runRun(o: WorkspaceOptions & { period: string }, print: Print): Promise<void> {
+  checkPeriod(o.period);
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const r = await runPayrollService(ctx, { period: o.period });
+    print(
+      `${r.period} 算薪完成（方案第 ${r.policyVersion} 版）：${r.employeeCount} 人，应发合计 ${r.totals.gross}，扣款合计 ${r.totals.deductions}，实发合计 ${r.totals.net}`,
+    );
+    print(`算薪编号 ${r.runId}；状态：已计算，待审批（xinsuan approve --period ${r.period}）`);
+    if (r.errorCount > 0) {
+      throw new AppError(
+        "CALC_FAILED",
+        `${r.errorCount} 名员工算薪出错，改正数据后重新运行；出错时不能审批`,
+        `${r.errorCount} employee(s) are in error; fix the data and run again`,
+        r.errors,
+      );
+    }
+  });
+}
+
+/** `xinsuan approve --period YYYY-MM`. */
+export async function runApprove(o: WorkspaceOptions & { period: string }, print: Print): Promise<void> {
+  checkPeriod(o.period);
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const run = await approveRun(ctx, { period: o.period });
+    print(`已审批 ${o.period} 的算薪（${run.employeeCount} 人，审批人 ${run.approvedBy}）；审批后不可再修改`);
+  });
+}

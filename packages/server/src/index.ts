@@ -1,0 +1,19 @@
+/**
+ * @xinsuan/server — the payroll workspace's use cases (one verb-noun service per file) over the store, the
+ * table I/O (CSV/XLSX/JSON, terminal tables) and the one application error table. The CLI and the HTTP API
+ * both call these. `@xinsuan/server/io` is the part without the database drivers.
+ * @example const store = await openServerStore(); const r = await runPayrollService({ store, tenantId, actor: "cli" }, { period: "2026-08" })
+ */
+
+export * from "./context.js";
+export * from "./io/index.js";
+export * from "./services/add-policy-version.js";
+export * from "./services/approve-run.js";
+export * from "./services/company-policy.js";
+export * from "./services/import-dataset.js";
+export * from "./services/import-employees.js";
+export * from "./services/init-workspace.js";
+export * from "./services/load-demo-company.js";
+export * from "./services/policy-for-period.js";
+export * from "./services/run-payroll.js";
+export * from "./store-errors.js";

@@ -1,0 +1,3 @@
+import { registerServiceSuite } from "./services.suite.js";
+
+registerServiceSuite("services on SQLite (in memory)", "sqlite::memory:");

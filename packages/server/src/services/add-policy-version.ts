@@ -1,0 +1,100 @@
+/**
+ * Checks a policy's YAML and stores it as a new version of the company's policy (created on first use), then
+ * assigns the policy to every team of the company. A policy with any error is refused with every problem.
+ * @example await addPolicyVersion(ctx, { yaml, file: "policy.yaml", effectiveFrom: "2026-01-01" })
+ */
+
+import { checkPolicyText, formatProblem } from "@xinsuan/core";
+import type { PolicyVersion } from "@xinsuan/store";
+import { AppError } from "../app-error.js";
+import type { ServiceContext } from "../context.js";
+import { storeCall } from "../store-errors.js";
+import { companyPolicy } from "./company-policy.js";
+
+/** What to add. @example const v: NewPolicyVersion = { yaml, file: "policy.yaml", effectiveFrom: "2026-01-01" } */
+export type NewPolicyVersion = {
+  yaml: string;
+  /** Shown in problem positions. */
+  file: string;
+  effectiveFrom: string;
+  /** Name of the policy when the company has none yet. */
+  policyName?: string;
+  templateId?: string | null;
+};
+
+/** The stored version and the checker's warnings (labour-law and others). @example const { version, warnings } = await addPolicyVersion(ctx, v) */
+export type AddPolicyVersionResult = {
+  version: PolicyVersion;
+  policyId: string;
+  warnings: { zh: string; en: string }[];
+};
+
+/**
+ * Adds a checked version; refuses (POLICY_INVALID) with every error and warning listed.
+ * @example const { version } = await addPolicyVersion(ctx, { yaml, file: "p.yaml", effectiveFrom: "2026-01-01" })
+ */
+export async function addPolicyVersion(
+  ctx: ServiceContext,
+  v: NewPolicyVersion,
+): Promise<AddPolicyVersionResult> {
+  const check = checkPolicyText(v.yaml, v.file);
+  const lines = check.problems.map((p) => ({
+    zh: `${p.severity === "error" ? "错误" : "提醒"} ${formatProblem(p, "zh")}`,
+    en: `${p.severity === "error" ? "error" : "warning"} ${formatProblem(p, "en")}`,
+  }));
+  if (!check.compiled || check.errors > 0) {
+    throw new AppError(
+      "POLICY_INVALID",
+      `方案有 ${check.errors} 处错误，未保存`,
+      `the policy has ${check.errors} error(s); nothing was saved`,
+      lines,
+    );
+  }
+  const { store, tenantId, actor } = ctx;
+  return storeCall(async () => {
+    const policy =
+      (await companyPolicy(ctx)) ??
+      (await store.policies.createPolicy(
+        tenantId,
+        v.policyName ?? check.compiled!.doc.name ?? "公司薪酬方案",
+        v.templateId ?? null,
+      ));
+    const version = await store.policies.addVersion(tenantId, policy.id, {
+      yaml: v.yaml,
+      effectiveFrom: v.effectiveFrom,
+    });
+    await assignToAllTeams(ctx, policy.id, v.effectiveFrom);
+    await store.audit.append(tenantId, {
+      actor,
+      action: "policy.version.add",
+      entity: "policy",
+      entityId: policy.id,
+      after: { version: version.version, checksum: version.checksum, effectiveFrom: version.effectiveFrom },
+    });
+    return {
+      version,
+      policyId: policy.id,
+      warnings: lines.filter((_, i) => check.problems[i]!.severity !== "error"),
+    };
+  });
+}
+
+/**
+ * Assigns the policy to each team that has no assignment to it yet.
+ * @example await assignToAllTeams(ctx, policyId, "2026-01-01")
+ */
+export async function assignToAllTeams(ctx: ServiceContext, policyId: string, from: string): Promise<void> {
+  const { store, tenantId } = ctx;
+  const assigned = await store.db
+    .selectFrom("policy_assignments")
+    .select("team_id")
+    .where("tenant_id", "=", tenantId)
+    .where("policy_id", "=", policyId)
+    .where("team_id", "is not", null)
+    .execute();
+  const have = new Set(assigned.map((a) => a.team_id));
+  for (const team of await store.teams.list(tenantId)) {
+    if (!have.has(team.id))
+      await store.policies.assign(tenantId, { policyId, teamId: team.id, effectiveFrom: from });
+  }
+}
