@@ -12,10 +12,11 @@ import { runDemo } from "./commands/demo.js";
 import { runFunctions } from "./commands/functions-cmd.js";
 import { runSi } from "./commands/si-cmd.js";
 import { runTaxBonus, runTaxLabor, runTaxWages } from "./commands/tax-cmd.js";
-import { runTemplateExport, runTemplates } from "./commands/templates-cmd.js";
+import { runTemplateExport, runTemplateInputs, runTemplates } from "./commands/templates-cmd.js";
 
 /** The workspace commands load the database drivers, so they are imported only when used. */
 const workspace = () => import("./commands/workspace.js");
+const importCmd = () => import("./commands/import-cmd.js");
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -99,6 +100,11 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .command("export <id> <dir>")
     .description("把模板的 policy.yaml 和示例输入写到目录")
     .action((id: string, dir: string) => runTemplateExport(id, dir, io.out));
+  template
+    .command("inputs <policy>")
+    .description("按方案生成 xlsx 导入模板：表头、批注（说明/单位/范围/默认值）、下拉框、数字格式")
+    .option("--out <file>", "写出的 .xlsx 文件", "inputs.xlsx")
+    .action((policy: string, o: { out: string }) => runTemplateInputs(policy, o.out, io.out));
   const tax = program
     .command("tax")
     .description("个人所得税计算器：工资薪金（累计预扣法）、全年一次性奖金、劳务报酬");
@@ -170,6 +176,45 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .option("--company <名称>", "数据库中有多家公司时指定")
     .action(async (o: { period?: string; db?: string; company?: string }) =>
       (await workspace()).runApprove({ ...o, period: need(o.period, "--period") }, io.out),
+    );
+  program
+    .command("verify")
+    .description("按保存的输入重算已审批的算薪，逐张工资条到分核对")
+    .option("--period <YYYY-MM>", "薪资期间，如 2026-08")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action(async (o: { period?: string; db?: string; company?: string }) =>
+      (await workspace()).runVerify({ ...o, period: need(o.period, "--period") }, io.out),
+    );
+  const imp = program
+    .command("import")
+    .description("导入员工表或一个期间的数据（全部通过校验才写入，否则不写入任何数据）");
+  imp
+    .command("employees <file>")
+    .description("导入员工花名册（.csv / .xlsx / .json）：新增或更新员工和团队")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action(async (file: string, o: { db?: string; company?: string }) =>
+      (await importCmd()).runImportEmployees(file, o, io.out),
+    );
+  imp
+    .command("dataset <file>")
+    .description("导入一个期间的数据（考勤、绩效、订单…），逐行按方案的输入校验")
+    .option("--period <YYYY-MM>", "薪资期间，如 2026-08")
+    .option("--kind <类型>", "attendance | kpi | orders | scores | claims | other")
+    .option("--replace", "该期间已有同类数据时整体替换，并列出改动")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action(
+      async (
+        file: string,
+        o: { period?: string; kind?: string; replace?: boolean; db?: string; company?: string },
+      ) =>
+        (await importCmd()).runImportDataset(
+          file,
+          { ...o, period: need(o.period, "--period"), kind: need(o.kind, "--kind") },
+          io.out,
+        ),
     );
   try {
     await program.parseAsync(args, { from: "user" });

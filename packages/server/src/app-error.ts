@@ -18,6 +18,7 @@ export type AppErrorCode =
   | "RUN_IN_PROGRESS"
   | "RUN_NOT_READY"
   | "RUN_IMMUTABLE"
+  | "VERIFY_FAILED"
   | "DATABASE";
 
 /** Exit code of each error code for the CLI. */
@@ -34,6 +35,7 @@ export const EXIT_CODES: Record<AppErrorCode, number> = {
   RUN_IN_PROGRESS: 7,
   RUN_NOT_READY: 7,
   RUN_IMMUTABLE: 7,
+  VERIFY_FAILED: 9,
   DATABASE: 8,
 };
 
@@ -51,6 +53,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RUN_IN_PROGRESS: 409,
   RUN_NOT_READY: 409,
   RUN_IMMUTABLE: 409,
+  VERIFY_FAILED: 500,
   DATABASE: 503,
 };
 

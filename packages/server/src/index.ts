@@ -16,4 +16,5 @@ export * from "./services/init-workspace.js";
 export * from "./services/load-demo-company.js";
 export * from "./services/policy-for-period.js";
 export * from "./services/run-payroll.js";
+export * from "./services/verify-run.js";
 export * from "./store-errors.js";

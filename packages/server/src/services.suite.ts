@@ -5,6 +5,7 @@
  */
 
 import { Dec } from "@xinsuan/core";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError, type AppErrorCode } from "./app-error.js";
 import { openServerStore, type ServerStore, type ServiceContext } from "./context.js";
@@ -16,7 +17,8 @@ import { importDataset } from "./services/import-dataset.js";
 import { importEmployees, type RosterRow } from "./services/import-employees.js";
 import { ensureTenant, initWorkspace } from "./services/init-workspace.js";
 import { DEMO_PERIODS, loadDemoCompany } from "./services/load-demo-company.js";
-import { runPayrollService } from "./services/run-payroll.js";
+import { canonicalJson, runPayrollService } from "./services/run-payroll.js";
+import { verifyRun } from "./services/verify-run.js";
 
 /** Asserts the promise fails with an AppError of `code`. */
 async function rejectsWith(p: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
@@ -112,12 +114,12 @@ export function registerServiceSuite(name: string, url: string): void {
           { 工号: "E3", 姓名: "王五", ...AGENT, 团队: "二组", 身份证号: "110101199003074518" },
         ),
       });
-      expect(ok).toEqual({ created: 2, updated: 0, teamsCreated: 2 });
+      expect(ok).toEqual({ created: 2, updated: 0, teamsCreated: 2, warnings: [] });
       const again = await importEmployees(ctx, {
         file: "员工2.csv",
         rows: rows({ 工号: "E3", 姓名: "王五", ...AGENT, 团队: "二组", 手机: "13800000000" }),
       });
-      expect(again).toEqual({ created: 0, updated: 1, teamsCreated: 0 });
+      expect(again).toEqual({ created: 0, updated: 1, teamsCreated: 0, warnings: [] });
       const e3 = await store.employees.getByNo(ctx.tenantId, "E3", { reveal: true });
       expect([e3.phone, e3.idNumber]).toEqual(["13800000000", "110101199003074518"]);
     });
@@ -163,6 +165,28 @@ export function registerServiceSuite(name: string, url: string): void {
       expect(dup.zh).toContain("已于");
       expect(dup.zh).toContain("未重复导入");
       expect(await store.datasets.listDatasets(ctx.tenantId, "2026-08")).toHaveLength(1);
+      const corrected = {
+        ...good,
+        file: "考勤-更正.csv",
+        rows: rows({ 工号: "E2", 出勤天数: "19" }),
+      };
+      const refused = await rejectsWith(importDataset(ctx, corrected), "DUPLICATE_IMPORT");
+      expect(refused.zh).toContain("--replace");
+      const replaced = await importDataset(ctx, { ...corrected, replace: true });
+      expect(replaced.diff).toEqual({
+        replaced: ["考勤.csv"],
+        added: [],
+        addedCount: 0,
+        removed: ["E1"],
+        removedCount: 1,
+        cells: [{ employeeNo: "E2", column: "出勤天数", before: "20.5", after: "19" }],
+        cellCount: 1,
+      });
+      const sets = await store.datasets.listDatasets(ctx.tenantId, "2026-08");
+      expect(sets.map((x) => [x.fileName, x.rowCount])).toEqual([["考勤-更正.csv", 1]]);
+      expect(await store.datasets.listRows(ctx.tenantId, sets[0]!.id)).toEqual([
+        { rowNumber: 2, employeeNo: "E2", values: { 出勤天数: "19" } },
+      ]);
     });
 
     it("runs the demo company 2026-08 → 09 → 10 with no errors, carrying the tax ledger", async () => {
@@ -232,6 +256,83 @@ export function registerServiceSuite(name: string, url: string): void {
       await store.runs.abandonRun(ctx.tenantId, other.id);
       const r = await runPayrollService(ctx, { period: "2026-08" });
       expect(r.errors).toEqual([]);
+      expect(await store.runs.listRuns(ctx.tenantId, "2026-08")).toHaveLength(1);
+    });
+
+    /** A company with two employees hired in 2026-08 and attendance for `periods`. */
+    async function smallCompany(periods: string[]): Promise<ServiceContext> {
+      const ctx = await company();
+      const hired = { ...AGENT, 入职日期: "2026-08-03" };
+      await importEmployees(ctx, {
+        file: "员工.csv",
+        rows: rows({ 工号: "E2", 姓名: "李四", ...hired }, { 工号: "E1", 姓名: "张三", ...hired }),
+      });
+      for (const period of periods) {
+        await importDataset(ctx, {
+          period,
+          kind: "attendance",
+          file: `考勤-${period}.csv`,
+          rows: rows(
+            { 工号: "E2", 出勤天数: "20", 缴费基数: "8000" },
+            { 工号: "E1", 出勤天数: "16", 缴费基数: "7546" },
+          ),
+        });
+      }
+      return ctx;
+    }
+
+    it("hashes inputs canonically: sorted keys, same text for the same values", () => {
+      expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+      expect(canonicalJson({ 工号: "E1", 出勤天数: "20" })).toBe(
+        canonicalJson({ 出勤天数: "20", 工号: "E1" }),
+      );
+    });
+
+    it("recomputes an approved run from its stored inputs to the 分, and finds a tampered payslip", async () => {
+      const ctx = await smallCompany(["2026-08", "2026-09"]);
+      const aug = await runPayrollService(ctx, { period: "2026-08" });
+      expect(aug.errors).toEqual([]);
+      await approveRun(ctx, { period: "2026-08" });
+      const sep = await runPayrollService(ctx, { period: "2026-09" });
+      expect(sep.errors).toEqual([]);
+      const stored = await store.runs.getRun(ctx.tenantId, sep.runId);
+      expect(stored.inputsHash).toMatch(/^[0-9a-f]{64}$/);
+      // The same inputs give the same hash: a recalculation before approval stores the same inputs_hash.
+      const again = await runPayrollService(ctx, { period: "2026-09" });
+      expect((await store.runs.getRun(ctx.tenantId, again.runId)).inputsHash).toBe(stored.inputsHash);
+      await approveRun(ctx, { period: "2026-09" });
+      expect(await verifyRun(ctx, { period: "2026-08" })).toEqual({
+        same: true,
+        runId: aug.runId,
+        inputsHash: expect.any(String),
+      });
+      const ok = await verifyRun(ctx, { period: "2026-09" });
+      expect(ok).toEqual({ same: true, runId: again.runId, inputsHash: stored.inputsHash });
+      const slip = (await store.runs.listPayslips(ctx.tenantId, again.runId)).find(
+        (p) => p.employeeNo === "E2",
+      )!;
+      await sql`update run_payslips set net = ${"0.01"} where run_id = ${again.runId} and employee_no = ${"E2"}`.execute(
+        store.db,
+      );
+      const bad = await verifyRun(ctx, { period: "2026-09" });
+      expect(bad.same).toBe(false);
+      if (bad.same) return;
+      expect(bad.inputsChanged).toBe(false);
+      expect(bad.differences).toEqual([
+        { employeeNo: "E2", column: "实发工资", stored: "0.01", recomputed: Dec.parse(slip.net).toFixed(2) },
+      ]);
+    });
+
+    it("lets one of two concurrent runs of a period proceed; the other gets RUN_IN_PROGRESS", async () => {
+      const ctx = await smallCompany(["2026-08"]);
+      const results = await Promise.allSettled([
+        runPayrollService(ctx, { period: "2026-08" }),
+        runPayrollService(ctx, { period: "2026-08" }),
+      ]);
+      const ok = results.filter((r) => r.status === "fulfilled");
+      const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as AppError] : []));
+      expect(ok).toHaveLength(1);
+      expect(refused.map((e) => e.code)).toEqual(["RUN_IN_PROGRESS"]);
       expect(await store.runs.listRuns(ctx.tenantId, "2026-08")).toHaveLength(1);
     });
   });

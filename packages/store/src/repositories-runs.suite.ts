@@ -36,6 +36,36 @@ export function registerRunTests(store: () => Store): void {
     expect((await start()).lockToken).toBeTruthy();
   });
 
+  it("takes over a run whose heartbeat is stale, deleting it and its partial payslips, audit-logged", async () => {
+    const { t, period, versionId } = await setup();
+    const start = (takeoverAfterMs?: number) =>
+      s.runs.startRun(t, {
+        period,
+        policyVersionId: versionId,
+        inputsHash: "h",
+        takeoverAfterMs,
+        actor: "hr:b",
+      });
+    const dead = await start();
+    expect(dead.heartbeatAt).toBe(dead.startedAt);
+    await s.runs.savePayslips(t, dead.id, dead.lockToken!, [slip("E1", "1.00"), slip("E2", "2.00")]);
+    const beat = (await s.runs.getRun(t, dead.id)).heartbeatAt!;
+    expect(beat >= dead.startedAt).toBe(true);
+    await rejectsWith(start(), "RUN_IN_PROGRESS");
+    await new Promise((r) => setTimeout(r, 20));
+    const next = await start(10);
+    expect(next.id).not.toBe(dead.id);
+    await rejectsWith(s.runs.getRun(t, dead.id), "NOT_FOUND");
+    expect(await s.runs.listPayslips(t, dead.id)).toEqual([]);
+    expect((await s.runs.listRuns(t, period)).map((r) => r.id)).toEqual([next.id]);
+    const audit = await s.audit.list(t, { entityId: dead.id });
+    expect(audit.map((a) => [a.action, a.actor, a.after])).toEqual([
+      ["run.takeover", "hr:b", { deleted: true, replacedBy: next.id }],
+    ]);
+    const done = await s.runs.finishRun(t, next.id, next.lockToken!, { employeeCount: 0, errorCount: 0 });
+    expect(done.heartbeatAt).toBeNull();
+  });
+
   it("saves payslips in batches in one transaction and makes an approved run immutable", async () => {
     const { t, period, versionId } = await setup();
     const run = await s.runs.startRun(t, { period, policyVersionId: versionId, inputsHash: "h" });

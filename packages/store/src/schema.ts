@@ -160,6 +160,8 @@ export type RunsTable = {
   lock_token: string | null;
   approved_by: string | null;
   approved_at: string | null;
+  /** Last sign of life of a run in progress (migration 0002); older than the take-over timeout = stale. */
+  heartbeat_at: string | null;
 };
 
 /** A row of `run_payslips`. @example const row: Selectable<RunPayslipsTable> = await db.selectFrom("run_payslips").selectAll().executeTakeFirstOrThrow() */

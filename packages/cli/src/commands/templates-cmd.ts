@@ -1,11 +1,18 @@
 /**
- * `xinsuan templates [--json]` and `xinsuan template export <id> <dir>`.
+ * `xinsuan templates [--json]`, `xinsuan template export <id> <dir>` and
+ * `xinsuan template inputs <policy-or-template-id> --out inputs.xlsx` (the policy's xlsx import template).
  * @example xinsuan template export welfare-6tier ./my-policy
  */
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { formatTerminalTable } from "@xinsuan/server/io";
+import {
+  buildInputTemplate,
+  formatTerminalTable,
+  templateColumns,
+  writeFileAtomic,
+} from "@xinsuan/server/io";
 import { AppError } from "../app-error.js";
+import { loadPolicy } from "../load-policy.js";
 import { findTemplate, listTemplates } from "../templates.js";
 
 /** Lists templates as a table or JSON. */
@@ -47,4 +54,24 @@ export function runTemplateExport(id: string, dir: string, print: (s: string) =>
     written.push(join(dir, basename(f)));
   }
   print(`已导出模板 ${id}：${written.join("、")}`);
+}
+
+/** Writes the xlsx import template of a policy file or template id. */
+export async function runTemplateInputs(ref: string, out: string, print: (s: string) => void): Promise<void> {
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new AppError("USAGE", `--out 应是 .xlsx 文件：${out}`, `--out must be an .xlsx file: ${out}`);
+  const { compiled } = loadPolicy(ref);
+  const bytes = await buildInputTemplate(compiled);
+  try {
+    await writeFileAtomic(out, bytes);
+  } catch (e) {
+    throw new AppError(
+      "OUTPUT_FAILED",
+      `无法写入 ${out}：${e instanceof Error ? e.message : String(e)}`,
+      `cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  const columns = templateColumns(compiled);
+  print(`已写出导入模板 ${out}：${columns.length} 列（${columns.map((c) => c.name).join("、")}）`);
+  print("每个表头带批注（说明、类型、单位、范围、默认值）；有可选值的列带下拉框");
 }

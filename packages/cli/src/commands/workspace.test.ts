@@ -41,6 +41,14 @@ describe("xinsuan init / run / approve on a SQLite file", () => {
     const again = await cli("run", "--period", "2026-10", "--db", db);
     expect(again.code).toBe(7);
     expect(again.err).toContain("已审批");
+    const verified = await cli("verify", "--period", "2026-10", "--db", db);
+    expect([verified.code, verified.err]).toEqual([0, ""]);
+    expect(verified.out).toMatch(
+      /^核对一致：2026-10 的算薪（[0-9a-f-]+）按保存的输入重算，每张工资条到分都相同$/,
+    );
+    const unapproved = await cli("verify", "--period", "2026-09", "--db", db);
+    expect(unapproved.code).toBe(3);
+    expect(unapproved.err).toContain("2026-09 没有已审批的算薪可供核对");
   });
 
   it("refuses a bad period and an empty database with the exit-code table", async () => {

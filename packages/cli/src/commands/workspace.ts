@@ -14,6 +14,7 @@ import {
   type ServerStore,
   type ServiceContext,
   storeCall,
+  verifyRun,
 } from "@xinsuan/server";
 
 /** Options shared by the workspace commands. @example const o: WorkspaceOptions = { db: "sqlite:./data/x.db" } */
@@ -27,7 +28,8 @@ const dbUrl = (o: WorkspaceOptions) => o.db ?? process.env.DATABASE_URL ?? "";
 const shown = (url: string) =>
   url === "" ? "sqlite:./data/xinsuan.db" : url.replace(/\/\/[^@/]*@/, "//***@");
 
-function checkPeriod(period: string): void {
+/** Refuses a period that is not YYYY-MM (USAGE). @example checkPeriod("2026-08") */
+export function checkPeriod(period: string): void {
   if (!PERIOD_RE.test(period))
     throw new AppError(
       "USAGE",
@@ -36,8 +38,8 @@ function checkPeriod(period: string): void {
     );
 }
 
-/** Opens the store, runs `fn` and always closes it. */
-async function withStore<T>(o: WorkspaceOptions, fn: (store: ServerStore) => Promise<T>): Promise<T> {
+/** Opens the store, runs `fn` and always closes it. @example await withStore({}, (store) => …) */
+export async function withStore<T>(o: WorkspaceOptions, fn: (store: ServerStore) => Promise<T>): Promise<T> {
   const store = await openServerStore(dbUrl(o));
   try {
     return await fn(store);
@@ -46,8 +48,8 @@ async function withStore<T>(o: WorkspaceOptions, fn: (store: ServerStore) => Pro
   }
 }
 
-/** The company the command acts for: `--company`, else the only one in the database. */
-async function contextFor(store: ServerStore, o: WorkspaceOptions): Promise<ServiceContext> {
+/** The company the command acts for: `--company`, else the only one in the database. @example const ctx = await contextFor(store, o) */
+export async function contextFor(store: ServerStore, o: WorkspaceOptions): Promise<ServiceContext> {
   const tenants = await storeCall(() =>
     store.db.selectFrom("tenants").select(["id", "name"]).orderBy("created_at").execute(),
   );
@@ -114,5 +116,28 @@ export async function runApprove(o: WorkspaceOptions & { period: string }, print
     const ctx = await contextFor(store, o);
     const run = await approveRun(ctx, { period: o.period });
     print(`已审批 ${o.period} 的算薪（${run.employeeCount} 人，审批人 ${run.approvedBy}）；审批后不可再修改`);
+  });
+}
+
+/** Recomputes the period's approved run from its stored inputs and compares every payslip to the 分. */
+export async function runVerify(o: WorkspaceOptions & { period: string }, print: Print): Promise<void> {
+  checkPeriod(o.period);
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const r = await verifyRun(ctx, { period: o.period });
+    if (r.same) {
+      print(`核对一致：${o.period} 的算薪（${r.runId}）按保存的输入重算，每张工资条到分都相同`);
+      return;
+    }
+    const lines = r.differences.slice(0, 50).map((d) => ({
+      zh: `${d.employeeNo}“${d.column}”：保存 ${d.stored}，重算 ${d.recomputed}`,
+      en: `${d.employeeNo} ${d.column}: stored ${d.stored}, recomputed ${d.recomputed}`,
+    }));
+    throw new AppError(
+      "VERIFY_FAILED",
+      `核对不一致：${o.period} 的算薪有 ${r.differences.length} 处不同${r.inputsChanged ? "（输入数据在审批后被修改过）" : ""}`,
+      `verification failed: ${r.differences.length} difference(s)${r.inputsChanged ? " (inputs changed after approval)" : ""}`,
+      lines,
+    );
   });
 }

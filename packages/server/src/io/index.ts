@@ -7,9 +7,18 @@
 export * from "../app-error.js";
 export * from "../demo/demo-policy.js";
 export * from "../demo/generate-company.js";
+export * from "../services/build-input-template.js";
 export { writeFileAtomic } from "./atomic-write.js";
 export { formatTerminalTable } from "./format-terminal-table.js";
-export { readTable, type Table, type TableError, type TableReadResult, type TableRow } from "./read-table.js";
+export {
+  MAX_TABLE_BYTES,
+  type ReadTableOptions,
+  readTable,
+  type Table,
+  type TableError,
+  type TableReadResult,
+  type TableRow,
+} from "./read-table.js";
 export {
   escapeFormula,
   moneyNumber,

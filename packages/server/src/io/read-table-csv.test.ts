@@ -14,6 +14,14 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 describe("readTable: CSV", () => {
+  it("refuses a file over the size limit from its size, before reading it", async () => {
+    const p = file("big.csv", "工号,出勤天数\nA1,20\n");
+    const r = await readTable(p, { maxBytes: 10 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]?.zh).toMatch(/^文件太大：.*big\.csv 有 \d+ B，超过上限 10 B/);
+    expect((await readTable(p, { maxBytes: 1024 })).ok).toBe(true);
+  });
+
   it("strips a UTF-8 BOM and trims cells", async () => {
     const p = file("bom.csv", "\uFEFF工号, 姓名 \r\nA001,  张三\r\n");
     expect(await readTable(p)).toEqual({

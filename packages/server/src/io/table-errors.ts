@@ -52,6 +52,16 @@ export function unsupportedExtension(file: string, ext: string): TableError {
   );
 }
 
+/** @example fileTooLarge("a.csv", 60 * 2 ** 20, 50 * 2 ** 20).zh.startsWith("文件太大") */
+export function fileTooLarge(file: string, size: number, limit: number): TableError {
+  const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${n} B`);
+  return err(
+    file,
+    `文件太大：${file} 有 ${mb(size)}，超过上限 ${mb(limit)}；请拆分成几个文件分别导入`,
+    `File too large: ${file} is ${mb(size)}, over the ${mb(limit)} limit; split it into several files`,
+  );
+}
+
 /** @example emptyFile("a.csv").zh === "文件是空的：a.csv" */
 export function emptyFile(file: string): TableError {
   return err(file, `文件是空的：${file}`, `File is empty: ${file}`);

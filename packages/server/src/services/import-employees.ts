@@ -33,7 +33,34 @@ export const EMPLOYEE_COLUMNS = [
 export type RosterRow = { rowNumber: number; cells: Record<string, string | undefined> };
 
 /** What the import did. @example const r: ImportEmployeesResult = await importEmployees(ctx, input) */
-export type ImportEmployeesResult = { created: number; updated: number; teamsCreated: number };
+export type ImportEmployeesResult = {
+  created: number;
+  updated: number;
+  teamsCreated: number;
+  warnings: Msg[];
+};
+
+/** Columns the roster must have. @example REQUIRED_EMPLOYEE_COLUMNS.includes("姓名") */
+export const REQUIRED_EMPLOYEE_COLUMNS = ["工号", "姓名"] as const;
+
+/** Header problems: a missing required column is an error naming it; an unknown column a warning (not imported). */
+function checkHeaders(file: string, headers: readonly string[]): { problems: Msg[]; warnings: Msg[] } {
+  const problems: Msg[] = [];
+  for (const c of REQUIRED_EMPLOYEE_COLUMNS)
+    if (!headers.includes(c))
+      problems.push({
+        zh: `${file} 第1行（表头）缺少必需的“${c}”列`,
+        en: `${file} row 1 (the header): the required column "${c}" is missing`,
+      });
+  const known = new Set<string>(EMPLOYEE_COLUMNS);
+  const warnings = headers
+    .filter((h) => !known.has(h))
+    .map((h) => ({
+      zh: `${file}：“${h}”列不是员工表的列，已忽略（可用列：${EMPLOYEE_COLUMNS.join("、")}）`,
+      en: `${file}: column "${h}" is not a roster column; ignored`,
+    }));
+  return { problems, warnings };
+}
 
 type Checked = { employee: NewEmployee; team: string; department: string; grade: string };
 
@@ -127,8 +154,17 @@ function checkRows(file: string, rows: readonly RosterRow[]): { ok: Checked[]; p
  */
 export async function importEmployees(
   ctx: ServiceContext,
-  input: { file: string; rows: readonly RosterRow[]; asOf?: string },
+  input: { file: string; rows: readonly RosterRow[]; asOf?: string; headers?: readonly string[] },
 ): Promise<ImportEmployeesResult> {
+  const headers = input.headers ?? [...new Set(input.rows.flatMap((r) => Object.keys(r.cells)))];
+  const head = checkHeaders(input.file, headers);
+  if (head.problems.length > 0 && input.rows.length > 0)
+    throw new AppError(
+      "INPUT_INVALID",
+      `员工表 ${input.file} 缺少必需的列，未导入任何数据`,
+      `roster ${input.file} lacks required columns; nothing was imported`,
+      [...head.problems, ...head.warnings],
+    );
   const { ok, problems } = checkRows(input.file, input.rows);
   if (input.rows.length === 0)
     problems.push({ zh: `${input.file}：没有数据行`, en: `${input.file}: no data rows` });
@@ -145,7 +181,12 @@ export async function importEmployees(
   const policy = await storeCall(() => companyPolicy(ctx));
   return storeCall(() =>
     inTransaction(ctx.store, async (tx) => {
-      const result: ImportEmployeesResult = { created: 0, updated: 0, teamsCreated: 0 };
+      const result: ImportEmployeesResult = {
+        created: 0,
+        updated: 0,
+        teamsCreated: 0,
+        warnings: head.warnings,
+      };
       const teams = new Map((await tx.teams.list(tenantId)).map((t) => [t.name, t.id]));
       for (const row of ok) {
         let teamId: string | null = null;
@@ -192,7 +233,12 @@ export async function importEmployees(
         action: "employees.import",
         entity: "employee",
         entityId: input.file,
-        after: { ...result, rows: input.rows.length },
+        after: {
+          created: result.created,
+          updated: result.updated,
+          teamsCreated: result.teamsCreated,
+          rows: input.rows.length,
+        },
       });
       return result;
     }),

@@ -30,6 +30,14 @@ export async function policyForPeriod(
       `no policy version is in force in ${period}; add one first`,
     );
   }
+  return { version, compiled: compileVersion(version) };
+}
+
+/**
+ * A stored policy version compiled (cached by checksum); POLICY_INVALID when it no longer compiles.
+ * @example const compiled = compileVersion(await store.policies.getVersion(tenantId, run.policyVersionId))
+ */
+export function compileVersion(version: PolicyVersion): CompiledPolicy {
   let compiled = compiledByChecksum.get(version.checksum);
   if (!compiled) {
     const check = checkPolicyText(version.yaml, `policy-v${version.version}.yaml`);
@@ -42,5 +50,5 @@ export async function policyForPeriod(
     compiled = check.compiled;
     compiledByChecksum.set(version.checksum, compiled);
   }
-  return { version, compiled };
+  return compiled;
 }

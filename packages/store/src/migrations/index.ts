@@ -7,9 +7,11 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import { StoreError } from "../errors.js";
 import type { Database } from "../schema.js";
 import { migration0001 } from "./0001-initial.js";
+import { migration0002 } from "./0002-run-heartbeat.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": migration0001,
+  "0002-run-heartbeat": migration0002,
 };
 
 /** The in-code provider. @example new Migrator({ db, provider: inCodeProvider }) */

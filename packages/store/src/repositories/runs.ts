@@ -1,6 +1,9 @@
 /**
  * Payroll runs and their payslips. One run per tenant and period may be in progress (the partial unique index
- * `runs_one_in_progress` on the lock token enforces it); an approved run and its payslips are immutable.
+ * `runs_one_in_progress` on the lock token enforces it); an approved run and its payslips are immutable. A run in
+ * progress beats a heartbeat (`heartbeat_at`, on start and every saved batch); a run whose heartbeat is older than
+ * the take-over timeout (default 2 minutes) belonged to a process that died, and `startRun` takes its lock over:
+ * the stale run and its partial payslips are deleted in the transaction that inserts the new run, audit-logged.
  * @example const run = await runs.startRun(tenantId, { period: "2025-03", policyVersionId, inputsHash })
  */
 
@@ -8,6 +11,7 @@ import type { Kysely, Selectable, Transaction } from "kysely";
 import { driverErrorKind, guard, StoreError, toStoreError } from "../errors.js";
 import type { Database, RunStatus, RunsTable } from "../schema.js";
 import { newId, nowIso } from "../util.js";
+import { createAuditRepository } from "./audit.js";
 import {
   insertPayslips,
   type PayslipRecord,
@@ -31,14 +35,33 @@ export type Run = {
   lockToken: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** Last sign of life while in progress; null once finished. */
+  heartbeatAt: string | null;
+};
+
+const minutes = (r: NewRun) => Math.max(1, Math.round((r.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS) / 60_000));
+
+/** How long a run in progress may stay silent before another run may take its lock over. */
+export const DEFAULT_TAKEOVER_MS = 2 * 60 * 1000;
+
+/**
+ * What `startRun` needs. `takeoverAfterMs`: a run in progress whose heartbeat is older is stale and is replaced
+ * (default DEFAULT_TAKEOVER_MS); `actor` is recorded in the audit log of a take-over.
+ * @example const r: NewRun = { period: "2025-03", policyVersionId, inputsHash, takeoverAfterMs: 500 }
+ */
+export type NewRun = {
+  period: string;
+  policyVersionId: string;
+  inputsHash: string;
+  takeoverAfterMs?: number;
+  actor?: string;
 };
 
 /** Run storage. @example const runs: RunRepository = createRunRepository(db) */
 export interface RunRepository {
-  startRun(
-    tenantId: string,
-    r: { period: string; policyVersionId: string; inputsHash: string },
-  ): Promise<Run>;
+  startRun(tenantId: string, r: NewRun): Promise<Run>;
+  /** Records that the run is still alive (a long computation between batches may call it). */
+  heartbeat(tenantId: string, runId: string, lockToken: string): Promise<void>;
   savePayslips(
     tenantId: string,
     runId: string,
@@ -79,6 +102,7 @@ function toRun(r: Selectable<RunsTable>): Run {
     lockToken: r.lock_token,
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
+    heartbeatAt: r.heartbeat_at,
   };
 }
 
@@ -154,6 +178,54 @@ export function createRunRepository(db: Kysely<Database>): RunRepository {
     return loadRun(db, tenantId, runId);
   }
 
+  /**
+   * Replaces a stale run in progress with `row` in one transaction: the stale run's partial payslips and the run
+   * itself are deleted (only if its lock and heartbeat are still the ones seen — a concurrent take-over loses),
+   * the take-over is audit-logged and the new run inserted.
+   */
+  async function takeOver(
+    tenantId: string,
+    stale: Selectable<RunsTable>,
+    row: Selectable<RunsTable>,
+    r: NewRun,
+    inProgress: (cause?: unknown) => StoreError,
+  ): Promise<void> {
+    try {
+      await db.transaction().execute(async (tx) => {
+        let gone = tx
+          .deleteFrom("runs")
+          .where("tenant_id", "=", tenantId)
+          .where("id", "=", stale.id)
+          .where("status", "=", "draft")
+          .where("lock_token", "=", stale.lock_token!);
+        gone =
+          stale.heartbeat_at === null
+            ? gone.where("heartbeat_at", "is", null)
+            : gone.where("heartbeat_at", "=", stale.heartbeat_at);
+        await tx
+          .deleteFrom("run_payslips")
+          .where("tenant_id", "=", tenantId)
+          .where("run_id", "=", stale.id)
+          .execute();
+        const res = await gone.executeTakeFirst();
+        if (Number(res.numDeletedRows) !== 1) throw inProgress();
+        await createAuditRepository(tx).append(tenantId, {
+          actor: r.actor ?? "system",
+          action: "run.takeover",
+          entity: "run",
+          entityId: stale.id,
+          before: { status: stale.status, startedAt: stale.started_at, heartbeatAt: stale.heartbeat_at },
+          after: { deleted: true, replacedBy: row.id },
+        });
+        await tx.insertInto("runs").values(row).execute();
+      });
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      if (driverErrorKind(e) === "unique") throw inProgress(e);
+      throw toStoreError(e, "接管中断的算薪", "taking over the interrupted run");
+    }
+  }
+
   const repo: RunRepository = {
     async startRun(tenantId, r) {
       const period = await db
@@ -172,6 +244,7 @@ export function createRunRepository(db: Kysely<Database>): RunRepository {
         .where("status", "in", FINAL)
         .executeTakeFirst();
       if (approved) throw immutable();
+      const now = nowIso();
       const row: Selectable<RunsTable> = {
         id: newId(),
         tenant_id: tenantId,
@@ -179,28 +252,52 @@ export function createRunRepository(db: Kysely<Database>): RunRepository {
         policy_version_id: r.policyVersionId,
         status: "draft",
         inputs_hash: r.inputsHash,
-        started_at: nowIso(),
+        started_at: now,
         finished_at: null,
         employee_count: 0,
         error_count: 0,
         lock_token: newId(),
         approved_by: null,
         approved_at: null,
+        heartbeat_at: now,
       };
+      const inProgress = (cause?: unknown) =>
+        new StoreError(
+          "RUN_IN_PROGRESS",
+          `${r.period} 已有一次算薪正在进行，请等它结束后再试（若那次算薪已中断，超过 ${minutes(r)} 分钟无进展后可自动接管）`,
+          `a run for ${r.period} is already in progress; try again when it has finished (an interrupted run is taken over after ${minutes(r)} min without progress)`,
+          cause === undefined ? undefined : { cause },
+        );
       try {
         await db.insertInto("runs").values(row).execute();
+        return toRun(row);
       } catch (e) {
-        if (driverErrorKind(e) === "unique") {
-          throw new StoreError(
-            "RUN_IN_PROGRESS",
-            `${r.period} 已有一次算薪正在进行，请等它结束后再试`,
-            `a run for ${r.period} is already in progress; try again when it has finished`,
-            { cause: e },
-          );
-        }
-        throw toStoreError(e, "开始算薪", "starting the run");
+        if (driverErrorKind(e) !== "unique") throw toStoreError(e, "开始算薪", "starting the run");
+        const stale = await db
+          .selectFrom("runs")
+          .selectAll()
+          .where("tenant_id", "=", tenantId)
+          .where("period_id", "=", period.id)
+          .where("lock_token", "is not", null)
+          .executeTakeFirst();
+        const cutoff = new Date(Date.now() - (r.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS)).toISOString();
+        const beat = stale ? (stale.heartbeat_at ?? stale.started_at) : null;
+        if (!stale || beat === null || beat >= cutoff) throw inProgress(e);
+        await takeOver(tenantId, stale, row, r, inProgress);
+        return toRun(row);
       }
-      return toRun(row);
+    },
+
+    heartbeat(tenantId, runId, lockToken) {
+      return guard("更新算薪心跳", "recording the run's heartbeat", async () => {
+        await db
+          .updateTable("runs")
+          .set({ heartbeat_at: nowIso() })
+          .where("tenant_id", "=", tenantId)
+          .where("id", "=", runId)
+          .where("lock_token", "=", lockToken)
+          .execute();
+      });
     },
 
     savePayslips(tenantId, runId, lockToken, payslips) {
@@ -208,6 +305,12 @@ export function createRunRepository(db: Kysely<Database>): RunRepository {
         db.transaction().execute(async (tx) => {
           await lockedRun(tx, tenantId, runId, lockToken);
           await insertPayslips(tx, tenantId, runId, payslips);
+          await tx
+            .updateTable("runs")
+            .set({ heartbeat_at: nowIso() })
+            .where("tenant_id", "=", tenantId)
+            .where("id", "=", runId)
+            .execute();
         }),
       );
     },
@@ -223,6 +326,7 @@ export function createRunRepository(db: Kysely<Database>): RunRepository {
             employee_count: counts.employeeCount,
             error_count: counts.errorCount,
             lock_token: null,
+            heartbeat_at: null,
           })
           .where("tenant_id", "=", tenantId)
           .where("id", "=", runId)
