@@ -5,7 +5,7 @@
  */
 
 import { beforeAll, expect, it } from "vitest";
-import type { StoreError } from "./errors.js";
+import { StoreError } from "./errors.js";
 import type { Store } from "./index.js";
 import { rejectsWith, setupTenant, slip } from "./suite-kit.js";
 
@@ -34,6 +34,25 @@ export function registerRunTests(store: () => Store): void {
     expect(next.status).toBe("draft");
     await s.runs.abandonRun(t, next.id);
     expect((await start()).lockToken).toBeTruthy();
+  });
+
+  it("finishes a run and writes its next state in one transaction (a wrong lock writes neither)", async () => {
+    const { t, period, versionId } = await setup();
+    const run = await s.runs.startRun(t, { period, policyVersionId: versionId, inputsHash: "h" });
+    const state = { employees: { E1: { 个税年度: "2026", 个税累计收入: "12000" } }, groups: {} };
+    await expect(
+      s.runs.finishRun(t, run.id, "not-the-lock", { employeeCount: 1, errorCount: 0 }, { period, state }),
+    ).rejects.toBeInstanceOf(StoreError);
+    expect((await s.ledger.readState(t, period)).employees).toEqual({});
+    const done = await s.runs.finishRun(
+      t,
+      run.id,
+      run.lockToken!,
+      { employeeCount: 1, errorCount: 0 },
+      { period, state },
+    );
+    expect(done.status).toBe("calculated");
+    expect((await s.ledger.readState(t, period)).employees).toEqual(state.employees);
   });
 
   it("takes over a run whose heartbeat is stale, deleting it and its partial payslips, audit-logged", async () => {

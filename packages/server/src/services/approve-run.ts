@@ -24,6 +24,13 @@ export async function approveRun(ctx: ServiceContext, o: { period: string; runId
         `${o.period} 还没有算薪，请先运行 xinsuan run`,
         `no run for ${o.period} yet`,
       );
+    if (run.status === "draft") {
+      throw new AppError(
+        "RUN_NOT_READY",
+        `${o.period} 最近一次算薪尚未完成（正在计算，或上次计算中断）：请等待完成，或重新运行 xinsuan run --period ${o.period}`,
+        `the latest run of ${o.period} has not finished (in progress or interrupted); wait or run it again`,
+      );
+    }
     if (run.errorCount > 0) {
       throw new AppError(
         "RUN_NOT_READY",

@@ -296,12 +296,15 @@ export async function runPayrollService(
       );
       o.onProgress?.(Math.min(i + SLIP_BATCH, slips.length), slips.length);
     }
-    await storeCall(() => store.ledger.writeState(tenantId, o.period, run.nextState));
+    // The next state and the finished run commit together: a crash between them cannot leave one without the other.
     const done = await storeCall(() =>
-      store.runs.finishRun(tenantId, started.id, lock, {
-        employeeCount: run.employees.length,
-        errorCount: run.errorCount,
-      }),
+      store.runs.finishRun(
+        tenantId,
+        started.id,
+        lock,
+        { employeeCount: run.employees.length, errorCount: run.errorCount },
+        { period: o.period, state: run.nextState },
+      ),
     );
     const totals = await storeCall(() => store.runs.totals(tenantId, done.id));
     await storeCall(() =>

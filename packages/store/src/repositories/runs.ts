@@ -7,6 +7,7 @@
  * @example const run = await runs.startRun(tenantId, { period: "2025-03", policyVersionId, inputsHash })
  */
 
+import type { PriorState } from "@xinsuan/core";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { driverErrorKind, guard, StoreError, toStoreError } from "../errors.js";
 import type { Database, RunStatus, RunsTable } from "../schema.js";
@@ -19,6 +20,7 @@ import {
   readPayslips,
   sumPayslips,
 } from "./run-payslips.js";
+import { replaceState } from "./state-ledger.js";
 
 /** A run; `lockToken` is set while it is being calculated. @example const run: Run = await runs.getRun(tenantId, runId) */
 export type Run = {
@@ -68,11 +70,13 @@ export interface RunRepository {
     lockToken: string,
     payslips: readonly PayslipRecord[],
   ): Promise<void>;
+  /** Marks the run calculated; with `nextState`, writes the period's carried state in the same transaction. */
   finishRun(
     tenantId: string,
     runId: string,
     lockToken: string,
     counts: { employeeCount: number; errorCount: number },
+    nextState?: { period: string; state: PriorState },
   ): Promise<Run>;
   abandonRun(tenantId: string, runId: string): Promise<void>;
   approveRun(tenantId: string, runId: string, actor: string): Promise<Run>;
@@ -315,24 +319,27 @@ export function createRunRepository(db: Kysely<Database>): RunRepository {
       );
     },
 
-    async finishRun(tenantId, runId, lockToken, counts) {
+    async finishRun(tenantId, runId, lockToken, counts, nextState) {
       await lockedRun(db, tenantId, runId, lockToken);
       await guard("完成算薪", "finishing the run", () =>
-        db
-          .updateTable("runs")
-          .set({
-            status: "calculated",
-            finished_at: nowIso(),
-            employee_count: counts.employeeCount,
-            error_count: counts.errorCount,
-            lock_token: null,
-            heartbeat_at: null,
-          })
-          .where("tenant_id", "=", tenantId)
-          .where("id", "=", runId)
-          .where("status", "=", "draft")
-          .where("lock_token", "=", lockToken)
-          .execute(),
+        db.transaction().execute(async (tx) => {
+          if (nextState) await replaceState(tx, tenantId, nextState.period, nextState.state);
+          await tx
+            .updateTable("runs")
+            .set({
+              status: "calculated",
+              finished_at: nowIso(),
+              employee_count: counts.employeeCount,
+              error_count: counts.errorCount,
+              lock_token: null,
+              heartbeat_at: null,
+            })
+            .where("tenant_id", "=", tenantId)
+            .where("id", "=", runId)
+            .where("status", "=", "draft")
+            .where("lock_token", "=", lockToken)
+            .execute();
+        }),
       );
       return loadRun(db, tenantId, runId);
     },

@@ -5,7 +5,7 @@
  */
 
 import type { PriorState } from "@xinsuan/core";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import { guard } from "../errors.js";
 import type { Database, StateLedgerTable } from "../schema.js";
 import { chunks } from "../util.js";
@@ -21,6 +21,26 @@ export interface StateLedgerRepository {
 }
 
 const BATCH = 1000;
+
+/**
+ * Replaces a period's carried state on an executor the caller owns (so a run can finish and write its next
+ * state in one transaction).
+ * @example await db.transaction().execute((tx) => replaceState(tx, tenantId, "2026-10", run.nextState))
+ */
+export async function replaceState(
+  ex: Kysely<Database> | Transaction<Database>,
+  tenantId: string,
+  period: string,
+  state: PriorState,
+): Promise<void> {
+  const rows = toRows(tenantId, period, state);
+  await ex
+    .deleteFrom("state_ledger")
+    .where("tenant_id", "=", tenantId)
+    .where("period", "=", period)
+    .execute();
+  for (const batch of chunks(rows, BATCH)) await ex.insertInto("state_ledger").values(batch).execute();
+}
 
 function toState(rows: readonly Selectable<StateLedgerTable>[]): PriorState {
   const employees: Record<string, Record<string, string>> = {};
@@ -101,17 +121,8 @@ export function createStateLedgerRepository(db: Kysely<Database>): StateLedgerRe
     },
 
     writeState(tenantId, period, state) {
-      const rows = toRows(tenantId, period, state);
       return guard(`保存 ${period} 的结转状态`, `saving the carried state of ${period}`, () =>
-        db.transaction().execute(async (tx) => {
-          await tx
-            .deleteFrom("state_ledger")
-            .where("tenant_id", "=", tenantId)
-            .where("period", "=", period)
-            .execute();
-          for (const batch of chunks(rows, BATCH))
-            await tx.insertInto("state_ledger").values(batch).execute();
-        }),
+        db.transaction().execute((tx) => replaceState(tx, tenantId, period, state)),
       );
     },
   };
