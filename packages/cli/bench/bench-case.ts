@@ -2,6 +2,7 @@
  * One benchmark case, run in its own process so its peak memory is its own:
  *   engine <agents>        – generated inputs in memory, times runPayroll alone
  *   csv <agents> <in.csv>  – times reading the CSV, the run and writing the register CSV
+ *   workspace <db> <agents> – the services on a fresh database (see workspace-case.ts)
  * Prints one JSON line with the timings, the run's net total and the process's peak RSS.
  * @example node packages/cli/bin/run-ts.js packages/cli/bench/bench-case.ts engine 100000
  */
@@ -12,6 +13,7 @@ import { checkPolicyText, type EmployeeInput, runPayroll, summarizeRun } from "@
 import { generateCompany, generateLedger, readTable, writeTable } from "@xinsuan/server/io";
 import { registerTable } from "../src/commands/register.js";
 import { TEMPLATES_DIR } from "../src/templates.js";
+import { workspaceCase } from "./workspace-case.js";
 
 const [mode, agentsText, file] = process.argv.slice(2);
 const agents = Number(agentsText);
@@ -94,7 +96,13 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(out));
     return;
   }
-  throw new Error("usage: bench-case.ts engine <agents> | csv <agents> <file.csv>");
+  if (mode === "workspace") {
+    console.log(JSON.stringify(await workspaceCase(agentsText ?? "", Number(file))));
+    return;
+  }
+  throw new Error(
+    "usage: bench-case.ts engine <agents> | csv <agents> <file.csv> | workspace sqlite|postgres <agents>",
+  );
 }
 
 await main();

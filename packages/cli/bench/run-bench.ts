@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: synthetic companies (teams of 15) on the welfare-6tier template. Each case runs in its own
  * process; results go to docs/benchmarks.md with the machine and the date.
- *   npm run bench                     – engine 10k / 100k / 1M, CSV→register 100k
- *   npm run bench -- --quick          – engine 10k / 100k, CSV 10k (a smoke run; prints, does not write the doc)
+ *   npm run bench                     – engine 10k / 100k / 1M, CSV→register 100k, workspace 100k on SQLite and
+ *                                       PostgreSQL (BENCH_DATABASE_URL, a throw-away database; else "skipped")
+ *   npm run bench -- --quick          – engine 10k / 100k, CSV 10k, workspace 2k (prints, does not write the doc)
+ *   npm run bench -- --only workspace – only the named cases (engine, csv, workspace; comma-separated)
  * @example npm run bench -- --quick
  */
 import { execFileSync } from "node:child_process";
@@ -17,6 +19,12 @@ const root = resolve(here, "../../..");
 const quick = process.argv.includes("--quick");
 const engineSizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const csvSize = quick ? 10_000 : 100_000;
+const workspaceSize = quick ? 2_000 : 100_000;
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean)) : undefined;
+const selected = (mode: string) => !only || only.has(mode);
+/** How each mode's rows begin in the table ("what is timed"), to replace a mode's rows in Latest. */
+const ROW_PREFIX: Record<string, string> = { engine: "engine only", csv: "CSV in", workspace: "workspace" };
 
 type Result = Record<string, string | number>;
 
@@ -29,7 +37,7 @@ function runCase(args: string[]): Result {
       join(here, "bench-case.ts"),
       ...args,
     ],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 },
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] },
   );
   const line = out.trim().split("\n").pop() ?? "{}";
   return JSON.parse(line) as Result;
@@ -37,21 +45,45 @@ function runCase(args: string[]): Result {
 
 async function main(): Promise<void> {
   const results: Result[] = [];
-  for (const n of engineSizes) {
-    process.stderr.write(`engine ${n}…\n`);
-    results.push(runCase(["engine", String(n)]));
+  if (selected("engine"))
+    for (const n of engineSizes) {
+      process.stderr.write(`engine ${n}…\n`);
+      results.push(runCase(["engine", String(n)]));
+    }
+  if (selected("csv")) {
+    const dir = mkdtempSync(join(tmpdir(), "xinsuan-bench-"));
+    const csv = join(dir, `company-${csvSize}.csv`);
+    const { rows } = generateCompany({ agents: csvSize, teamSize: 15, period: "2026-10", seed: 7 });
+    await writeTable(csv, {
+      headers: [...COMPANY_COLUMNS],
+      rows: rows.map((r) => COMPANY_COLUMNS.map((c) => r[c] ?? "")),
+    });
+    process.stderr.write(`csv ${csvSize}…\n`);
+    results.push(runCase(["csv", String(csvSize), csv]));
+    rmSync(dir, { recursive: true, force: true });
   }
-  const dir = mkdtempSync(join(tmpdir(), "xinsuan-bench-"));
-  const csv = join(dir, `company-${csvSize}.csv`);
-  const { rows } = generateCompany({ agents: csvSize, teamSize: 15, period: "2026-10", seed: 7 });
-  await writeTable(csv, {
-    headers: [...COMPANY_COLUMNS],
-    rows: rows.map((r) => COMPANY_COLUMNS.map((c) => r[c] ?? "")),
-  });
-  process.stderr.write(`csv ${csvSize}…\n`);
-  results.push(runCase(["csv", String(csvSize), csv]));
-  rmSync(dir, { recursive: true, force: true });
+  if (selected("workspace"))
+    for (const db of ["sqlite", "postgres"]) {
+      if (db === "postgres" && !process.env.BENCH_DATABASE_URL) {
+        results.push({ mode: "workspace", db, agents: workspaceSize, skipped: "set BENCH_DATABASE_URL" });
+        continue;
+      }
+      process.stderr.write(`workspace ${db} ${workspaceSize}…\n`);
+      results.push(runCase(["workspace", db, String(workspaceSize)]));
+    }
   writeReport(results);
+}
+
+const DB_NAME: Record<string, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
+
+function workspaceRow(r: Result): string {
+  const n = Number(r.agents);
+  const db = DB_NAME[String(r.db)] ?? String(r.db);
+  if (r.skipped)
+    return `| ${n.toLocaleString("en")} | workspace on ${db}: skipped (${r.skipped}) | – | – | – | – | – |`;
+  const perSec = Math.round((n / Number(r.ms)) * 1000);
+  const what = `workspace on ${db}: init + policy ${r.initMs} ms, import employees ${r.employeesMs} ms, import datasets ${r.datasetsMs} ms, run (engine + payslips + state) ${r.runMs} ms, register read back from the store (stands in for export) ${r.readBackMs} ms; prior ledger ${r.ledgerMs} ms not in total`;
+  return `| ${n.toLocaleString("en")} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${perSec.toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
 }
 
 function writeReport(results: Result[]): void {
@@ -60,6 +92,7 @@ function writeReport(results: Result[]): void {
   const machine = `${type()} · ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"} · ${Math.round(totalmem() / 2 ** 30)} GiB RAM (${Math.round(freemem() / 2 ** 30)} GiB free) · Node ${process.version}`;
   const rowsOut = results.map((r) => {
     const n = Number(r.agents);
+    if (r.mode === "workspace") return workspaceRow(r);
     const perSec = Math.round((n / Number(r.ms)) * 1000);
     const what =
       r.mode === "engine"
@@ -67,6 +100,36 @@ function writeReport(results: Result[]): void {
         : `CSV in → run → register CSV out (read ${r.readMs} ms, run ${r.runMs} ms, write ${r.writeMs} ms)`;
     return `| ${n.toLocaleString("en")} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${perSec.toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
   });
+  const latestKept = (() => {
+    // With --only, Latest keeps the previous sections' rows of the cases that were not run.
+    if (!only) return "";
+    try {
+      const text = readFileSync(join(root, "docs/benchmarks.md"), "utf8");
+      const a = text.indexOf("## Latest");
+      const b = text.indexOf("## History");
+      if (a < 0 || b < 0) return "";
+      const prefixes = [...only].map((m) => `| ${ROW_PREFIX[m] ?? m}`);
+      return text
+        .slice(a + "## Latest".length, b)
+        .split(/^(?=### )/m)
+        .map((section) => section.trim())
+        .filter((section) => section.startsWith("### "))
+        .map((section) =>
+          section
+            .split("\n")
+            .filter(
+              (line) =>
+                !/^\| [\d,]+ \| /.test(line) ||
+                !prefixes.some((p) => line.replace(/^\| [\d,]+ /, "").startsWith(p)),
+            )
+            .join("\n"),
+        )
+        .filter((section) => /^\| [\d,]+ \| /m.test(section))
+        .join("\n\n");
+    } catch {
+      return "";
+    }
+  })();
   const previous = (() => {
     try {
       const text = readFileSync(join(root, "docs/benchmarks.md"), "utf8");
@@ -87,9 +150,17 @@ first and times \`runPayroll\` alone; the CSV case times reading a CSV file, the
 Targets (issue #2): 1,000,000 agents through the engine in ≤ 10 s with ≤ 2 GB peak memory; 100,000 agents
 CSV → CSV in ≤ 5 s. The 实发工资 total is printed so that a change in results between runs is visible.
 
+The workspace case (issue #4) goes through the services on a fresh database — a SQLite temp file, and PostgreSQL
+when \`BENCH_DATABASE_URL\` names a throw-away database — and times each step on its own: init (open, migrate,
+tenant) + the policy version (welfare-6tier with the demo's 2026 base pay), importing the employees (with fake
+手机/身份证号/银行卡号, so the import encrypts them), importing the month's attendance and KPI datasets, the run
+(engine + saving the payslips + the next state) and reading the register back from the store. Reading the
+payslips back stands in for the export until \`xinsuan export\` exists. The prior month's ledger (what a company
+switching mid-year imports once) is written as the previous period's state and timed apart, outside the total.
+
 ## Latest
 
-${summary}
+${summary}${latestKept ? `\n${latestKept}\n` : ""}
 ## History
 
 ${summary}${previous ? `\n${previous}\n` : ""}`;

@@ -8,10 +8,12 @@ import { StoreError } from "../errors.js";
 import type { Database } from "../schema.js";
 import { migration0001 } from "./0001-initial.js";
 import { migration0002 } from "./0002-run-heartbeat.js";
+import { migration0003 } from "./0003-lookup-indexes.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": migration0001,
   "0002-run-heartbeat": migration0002,
+  "0003-lookup-indexes": migration0003,
 };
 
 /** The in-code provider. @example new Migrator({ db, provider: inCodeProvider }) */
