@@ -22,6 +22,7 @@ import {
   type PriorState,
   runPayroll,
 } from "../../packages/core/src/index.js";
+import { compileTemplate, editPolicy } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
@@ -29,23 +30,12 @@ const STATE = JSON.parse(
   readFileSync(new URL("./state-2026-09.json", import.meta.url), "utf8"),
 ) as PriorState;
 
-function compile(text = POLICY_TEXT): CompiledPolicy {
-  const r = checkPolicyText(text, "policy.yaml");
-  if (!r.compiled) throw new Error(r.problems.map((p) => formatProblem(p)).join("\n"));
-  return r.compiled;
-}
+const compile = (text = POLICY_TEXT): CompiledPolicy => compileTemplate(text);
 
 const POLICY = compile();
 
 /** Replaces exactly one occurrence of each `from` in the policy text (fails loudly when the text moved). */
-function variantText(...edits: [string, string][]): string {
-  let text = POLICY_TEXT;
-  for (const [from, to] of edits) {
-    expect(text.split(from).length, `"${from}" should occur exactly once`).toBe(2);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+const variantText = (...edits: [string, string][]): string => editPolicy(POLICY_TEXT, ...edits);
 const variant = (...edits: [string, string][]) => compile(variantText(...edits));
 
 /** Sets a boolean parameter written as `  名称:\n    value: x`. */

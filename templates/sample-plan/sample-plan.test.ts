@@ -23,6 +23,7 @@ import {
   type PriorState,
   runPayroll,
 } from "../../packages/core/src/index.js";
+import { compileTemplate } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
@@ -30,11 +31,7 @@ const STATE = JSON.parse(
   readFileSync(new URL("./state-2026-09.json", import.meta.url), "utf8"),
 ) as PriorState;
 
-function compile(text = POLICY_TEXT): CompiledPolicy {
-  const r = checkPolicyText(text, "policy.yaml");
-  if (!r.compiled) throw new Error(r.problems.map((p) => formatProblem(p)).join("\n"));
-  return r.compiled;
-}
+const compile = (text = POLICY_TEXT): CompiledPolicy => compileTemplate(text);
 
 const POLICY = compile();
 

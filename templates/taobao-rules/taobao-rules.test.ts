@@ -19,15 +19,12 @@ import {
   type PayrollRun,
   runPayroll,
 } from "../../packages/core/src/index.js";
+import { compileTemplate } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
 
-function compile(text = POLICY_TEXT): CompiledPolicy {
-  const r = checkPolicyText(text, "policy.yaml");
-  if (!r.compiled) throw new Error(r.problems.map((p) => formatProblem(p)).join("\n"));
-  return r.compiled;
-}
+const compile = (text = POLICY_TEXT): CompiledPolicy => compileTemplate(text);
 
 const POLICY = compile();
 

@@ -10,34 +10,23 @@ import {
   type EmployeeInput,
   explainPayslip,
   formatEmployeeError,
-  formatProblem,
   getPayslip,
   loadPolicyText,
   type PayrollRun,
   type PriorState,
   runPayroll,
 } from "../../packages/core/src/index.js";
+import { compileTemplate, editPolicy } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
 
-function compile(text = POLICY_TEXT): CompiledPolicy {
-  const r = checkPolicyText(text, "policy.yaml");
-  if (!r.compiled) throw new Error(r.problems.map((p) => formatProblem(p)).join("\n"));
-  return r.compiled;
-}
+const compile = (text = POLICY_TEXT): CompiledPolicy => compileTemplate(text);
 
 const POLICY = compile();
 
 /** Replaces exactly one occurrence of `from` in the policy text (fails loudly when the text moved). */
-function variant(...edits: [string, string][]): CompiledPolicy {
-  let text = POLICY_TEXT;
-  for (const [from, to] of edits) {
-    expect(text.split(from).length, `"${from}" should occur exactly once`).toBe(2);
-    text = text.replace(from, to);
-  }
-  return compile(text);
-}
+const variant = (...edits: [string, string][]): CompiledPolicy => compile(editPolicy(POLICY_TEXT, ...edits));
 
 type Row = Record<string, string>;
 let seq = 0;
