@@ -200,6 +200,63 @@ export type AuditLogTable = {
   at: string;
 };
 
+/** Life cycle of a claim. @example const s: ClaimStatus = "approved" */
+export type ClaimStatus = "pending" | "approved" | "rejected";
+/** Life cycle of a grade review. @example const s: GradeReviewStatus = "confirmed" */
+export type GradeReviewStatus = "pending" | "confirmed" | "rejected";
+
+/** A row of `claims` (申报 with evidence; `input_name` is the policy input it counts towards). @example const row: Selectable<ClaimsTable> = await db.selectFrom("claims").selectAll().executeTakeFirstOrThrow() */
+export type ClaimsTable = {
+  id: string;
+  tenant_id: string;
+  employee_id: string;
+  period: string;
+  input_name: string;
+  quantity: string;
+  evidence: string;
+  note: string | null;
+  status: ClaimStatus;
+  submitted_by: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  comment: string | null;
+};
+
+/** A row of `adjustments` (补发 / 补扣 for `for_period`, paid in `pay_period`; `taxable` 0/1). @example const row: Selectable<AdjustmentsTable> = await db.selectFrom("adjustments").selectAll().executeTakeFirstOrThrow() */
+export type AdjustmentsTable = {
+  id: string;
+  tenant_id: string;
+  employee_id: string;
+  for_period: string;
+  pay_period: string;
+  kind: "补发" | "补扣";
+  amount: string;
+  taxable: number;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+};
+
+/** A row of `grade_reviews` (a 晋升/降级 candidate of a period and HR's decision). @example const row: Selectable<GradeReviewsTable> = await db.selectFrom("grade_reviews").selectAll().executeTakeFirstOrThrow() */
+export type GradeReviewsTable = {
+  id: string;
+  tenant_id: string;
+  employee_id: string;
+  period: string;
+  rule: string;
+  from_grade: string;
+  to_grade: string;
+  reason: string;
+  status: GradeReviewStatus;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  comment: string | null;
+};
+
 /** The whole database, table name → row type. @example const db: Kysely<Database> = openDatabase() */
 export interface Database {
   tenants: TenantsTable;
@@ -217,4 +274,7 @@ export interface Database {
   run_payslips: RunPayslipsTable;
   state_ledger: StateLedgerTable;
   audit_log: AuditLogTable;
+  claims: ClaimsTable;
+  adjustments: AdjustmentsTable;
+  grade_reviews: GradeReviewsTable;
 }

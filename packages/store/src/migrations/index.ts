@@ -9,11 +9,13 @@ import type { Database } from "../schema.js";
 import { migration0001 } from "./0001-initial.js";
 import { migration0002 } from "./0002-run-heartbeat.js";
 import { migration0003 } from "./0003-lookup-indexes.js";
+import { migration0004 } from "./0004-claims-adjustments-reviews.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": migration0001,
   "0002-run-heartbeat": migration0002,
   "0003-lookup-indexes": migration0003,
+  "0004-claims-adjustments-reviews": migration0004,
 };
 
 /** The in-code provider. @example new Migrator({ db, provider: inCodeProvider }) */
