@@ -68,7 +68,10 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
   const explainNode = (n: PolicyNode): ExplainedLine => {
     const value = done.has(n.id) ? formatValue(slots[n.slot] ?? null, n.display) : "（未算出）";
     if (!n.formula) {
-      const text = n.kind === "input" || n.kind === "field" ? inputSource(n, source) : (n.description ?? "");
+      const text =
+        n.kind === "input" || n.kind === "field"
+          ? (row.notes?.[n.name] ?? inputSource(n, source))
+          : (n.description ?? "");
       return {
         name: n.name,
         kind: n.kind,
@@ -96,7 +99,7 @@ export function explainPayslip(run: PayrollRun, index: number): ExplainedPayslip
     const refs = dedupe(trace).map((t) => ({
       label: t.label,
       value: formatValue(t.value, displayOf(t.source)),
-      source: sourceText(t, policy.byName.get(t.label), source, row.values),
+      source: sourceText(t, policy.byName.get(t.label), source, row.values, row.notes),
     }));
     const line: ExplainedLine = {
       name: n.name,
@@ -184,9 +187,12 @@ function sourceText(
   n: PolicyNode | undefined,
   src: { file: string; row: number } | undefined,
   values: Record<string, string | undefined>,
+  notes: Record<string, string> | undefined,
 ): string {
   const kind = t.source.split(":")[0] ?? "";
   if (kind === "input" || kind === "field") {
+    const note = notes?.[t.label];
+    if (note !== undefined) return note;
     const blank = (values[t.label] ?? "").trim() === "";
     if (n?.formula && kind === "input" && blank) return `未填写，由公式推算：${n.formula.text.trim()}`;
     if (kind === "input" && blank) return `未填写，取默认值`;

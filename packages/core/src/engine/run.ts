@@ -21,10 +21,16 @@ import { NextStateCollector } from "./next-state.js";
 import { evaluateBatch, type RunSetup } from "./run-batch.js";
 import { evaluateScalar } from "./run-scalar.js";
 
-/** One employee's raw values (built-in fields and inputs, as text) and where they came from. */
+/**
+ * One employee's raw values (built-in fields and inputs, as text) and where they came from: `source` is the row
+ * of the import, `notes` a value's own provenance that the explanation shows instead (an approved claim and its
+ * approver, an adjustment and its reason, another file's row).
+ * @example const e: EmployeeInput = { values: { 工号: "E1", 加分项数: "1" }, notes: { 加分项数: "申报 #12，王主管批准" } }
+ */
 export type EmployeeInput = {
   values: Record<string, string | undefined>;
   source?: { file: string; row: number };
+  notes?: Record<string, string>;
 };
 
 /** State carried from the previous period, by employee (工号) and by group level and group name. */

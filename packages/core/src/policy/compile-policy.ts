@@ -26,6 +26,7 @@ export const EMPLOYEE_FIELDS: { name: string; type: ValueType; required: boolean
   { name: "团队", type: "text", required: false },
   { name: "部门", type: "text", required: false },
   { name: "职级", type: "text", required: false },
+  { name: "职级生效日期", type: "date", required: false },
   { name: "用工类型", type: "text", required: false },
   { name: "入职日期", type: "date", required: false },
   { name: "转正日期", type: "date", required: false },

@@ -51,6 +51,7 @@ export async function addPolicyVersion(
     );
   }
   const { store, tenantId, actor } = ctx;
+  await refuseApprovedPeriod(ctx, v.effectiveFrom);
   return storeCall(async () => {
     const policy =
       (await companyPolicy(ctx)) ??
@@ -96,5 +97,35 @@ export async function assignToAllTeams(ctx: ServiceContext, policyId: string, fr
   for (const team of await store.teams.list(tenantId)) {
     if (!have.has(team.id))
       await store.policies.assign(tenantId, { policyId, teamId: team.id, effectiveFrom: from });
+  }
+}
+
+/**
+ * A version may not take effect on or before the last day of an approved period: that run's numbers are final
+ * (a correction is an adjustment paid later).
+ * @example await refuseApprovedPeriod(ctx, "2026-10-16")
+ */
+async function refuseApprovedPeriod(ctx: ServiceContext, effectiveFrom: string): Promise<void> {
+  const period = effectiveFrom.slice(0, 7);
+  const frozen = await storeCall(() =>
+    ctx.store.db
+      .selectFrom("runs")
+      .innerJoin("periods", (j) =>
+        j.onRef("periods.id", "=", "runs.period_id").onRef("periods.tenant_id", "=", "runs.tenant_id"),
+      )
+      .select(["periods.period", "runs.status"])
+      .where("runs.tenant_id", "=", ctx.tenantId)
+      .where("periods.period", ">=", period)
+      .where("runs.status", "in", ["approved", "paid", "locked"])
+      .orderBy("periods.period")
+      .limit(1)
+      .executeTakeFirst(),
+  );
+  if (frozen) {
+    throw new AppError(
+      "RUN_IMMUTABLE",
+      `${frozen.period} 的算薪已审批，新方案版本不能从 ${effectiveFrom} 起生效；请选择之后的日期，已审批期间的更正请用补发/补扣调整`,
+      `the ${frozen.period} run is approved; a version cannot take effect from ${effectiveFrom}. Choose a later date; correct approved periods with adjustments`,
+    );
   }
 }

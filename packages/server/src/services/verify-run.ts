@@ -7,12 +7,11 @@
  * @example const v = await verifyRun(ctx, { period: "2026-08" }); if (!v.same) console.table(v.differences)
  */
 
-import { runPayroll } from "@xinsuan/core";
 import type { PayslipRecord, Run } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
-import { gatherRunInputs, payslipRecords } from "./run-payroll.js";
+import { computeRun, gatherRunInputs, payslipRecords } from "./run-payroll.js";
 
 /**
  * One payslip value that differs: the column (a pay line, 应发工资/扣款合计/实发工资 for the stored totals, 错误 for
@@ -132,14 +131,8 @@ export async function verifyRun(
   }
   const version = await storeCall(() => store.policies.getVersion(tenantId, run.policyVersionId));
   const inputs = await gatherRunInputs(ctx, o.period, version);
-  const result = runPayroll(inputs.compiled, {
-    period: o.period,
-    employees: inputs.employees,
-    prior: inputs.prior,
-  });
-  if (!result.ok) throw new AppError("CALC_FAILED", result.problem.zh, result.problem.en);
   const stored = await storeCall(() => store.runs.listPayslips(tenantId, run.id));
-  const differences = comparePayslips(stored, payslipRecords(result.run));
+  const differences = comparePayslips(stored, payslipRecords(computeRun(inputs)));
   const inputsChanged = inputs.inputsHash !== run.inputsHash;
   if (differences.length === 0 && !inputsChanged)
     return { same: true, runId: run.id, inputsHash: run.inputsHash };

@@ -1,0 +1,243 @@
+/**
+ * History-based runs on SQLite: a retro adjustment paid in a later month changes that month's and the next months'
+ * cumulative tax (figures worked by hand below), a policy change on the 16th splits October into two segments,
+ * approved claims reach the run with their approver in the explanation, and an approved split run recomputes to
+ * the 分.
+ */
+
+import { Dec, explainPayslip, getPayslip } from "@xinsuan/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../app-error.js";
+import { openServerStore, type ServerStore, type ServiceContext } from "../context.js";
+import { addPolicyVersion } from "./add-policy-version.js";
+import { approveRun } from "./approve-run.js";
+import { companyPolicy } from "./company-policy.js";
+import { importDataset } from "./import-dataset.js";
+import { importEmployees } from "./import-employees.js";
+import { ensureTenant } from "./init-workspace.js";
+import { computeRun, gatherRunInputs, runPayrollService } from "./run-payroll.js";
+import { verifyRun } from "./verify-run.js";
+
+const policy = (base: string, version = 1) => `id: history-test
+name: 测试方案
+version: ${version}
+description: 测试用：底薪加成交提成，个税按累计预扣
+effectiveFrom: 2026-01-01
+params:
+  底薪标准: { value: ${base}, type: money }
+  每单提成: { value: 5, type: money }
+inputs:
+  成交单数: { type: integer, default: 0, min: 0 }
+items:
+  - { name: 基本工资, kind: earning, formula: 底薪标准 }
+  - { name: 成交提成, kind: earning, formula: 每单提成 * 成交单数 }
+statutory:
+  city: 上海
+  socialInsurance: false
+  tax: 累计预扣
+  minimumWage: false
+`;
+
+let store: ServerStore;
+let n = 0;
+beforeAll(async () => {
+  store = await openServerStore("sqlite::memory:", { ephemeralKey: true });
+});
+afterAll(() => store.close());
+
+/** A company with E1 (hired 2026-08-01, so no earlier ledger is needed) and E2, on the test policy. */
+async function company(): Promise<ServiceContext> {
+  const { tenant } = await ensureTenant(store, `历史公司${++n}`);
+  const ctx = { store, tenantId: tenant.id, actor: "hr:li" };
+  await addPolicyVersion(ctx, { yaml: policy("15000"), file: "p.yaml", effectiveFrom: "2026-01-01" });
+  const agent = { 团队: "一组", 职级: "客服专员", 用工类型: "全职", 入职日期: "2026-08-01" };
+  await importEmployees(ctx, {
+    file: "员工.csv",
+    rows: [
+      { rowNumber: 2, cells: { 工号: "E1", 姓名: "张三", ...agent } },
+      { rowNumber: 3, cells: { 工号: "E2", 姓名: "李四", ...agent } },
+    ],
+  });
+  return ctx;
+}
+
+async function runAndApprove(ctx: ServiceContext, period: string) {
+  const r = await runPayrollService(ctx, { period });
+  expect(r.errors).toEqual([]);
+  await approveRun(ctx, { period });
+  return r;
+}
+
+async function line(ctx: ServiceContext, period: string, no: string, name: string): Promise<string> {
+  const run = (await store.runs.listRuns(ctx.tenantId, period)).at(-1);
+  const slips = await store.runs.listPayslips(ctx.tenantId, run!.id);
+  const slip = slips.find((s) => s.employeeNo === no)!;
+  return Dec.fromCoefficient(slip.lines[name] ?? 0, 2).toFixed(2);
+}
+
+async function employeeId(ctx: ServiceContext, no: string): Promise<string> {
+  return (await store.employees.list(ctx.tenantId)).find((e) => e.employeeNo === no)!.id;
+}
+
+describe("a retro adjustment", () => {
+  it("is paid as its own line and moves this and later months' cumulative tax", async () => {
+    const ctx = await company();
+    const control = await company();
+    for (const c of [ctx, control]) {
+      await runAndApprove(c, "2026-08");
+      await runAndApprove(c, "2026-09");
+    }
+    await store.adjustments.add(ctx.tenantId, {
+      employeeId: await employeeId(ctx, "E1"),
+      forPeriod: "2026-08",
+      payPeriod: "2026-10",
+      kind: "补发",
+      amount: "5000.00",
+      taxable: true,
+      reason: "8月绩效漏发",
+      createdBy: "hr:li",
+    });
+    for (const c of [ctx, control]) {
+      await runAndApprove(c, "2026-10");
+      await runAndApprove(c, "2026-11");
+    }
+    // Taxable 10000 a month after 5000 deduction; 3% up to 36000 cumulative, then 10% − 2520.
+    // Oct: control 30000×3% − 600 = 300; with 5000 more: 35000×3% − 600 = 450.
+    // Nov: control 40000×10% − 2520 − 900 = 580; adjusted 45000×10% − 2520 − 1050 = 930.
+    expect(await line(ctx, "2026-10", "E1", "补发（调整）")).toBe("5000.00");
+    expect(await line(control, "2026-10", "E1", "个人所得税")).toBe("300.00");
+    expect(await line(ctx, "2026-10", "E1", "个人所得税")).toBe("450.00");
+    expect(await line(control, "2026-11", "E1", "个人所得税")).toBe("580.00");
+    expect(await line(ctx, "2026-11", "E1", "个人所得税")).toBe("930.00");
+    expect(await line(ctx, "2026-11", "E2", "个人所得税")).toBe("580.00");
+    expect(await line(ctx, "2026-11", "E1", "补发（调整）")).toBe("0.00");
+
+    const g = await gatherRunInputs(ctx, "2026-10");
+    const run = computeRun(g);
+    const i = run.employees.findIndex((e) => e.values.工号 === "E1");
+    const explained = explainPayslip(run, i).lines.find((l) => l.name === "补发（调整）")!;
+    expect(explained.refs[0]!.source).toContain("2026-08 补发 5000.00：8月绩效漏发（hr:li");
+    expect((await verifyRun(ctx, { period: "2026-10" })).same).toBe(true);
+  });
+
+  it("refuses a run that would drop an adjustment of someone not employed in the period", async () => {
+    const ctx = await company();
+    await runAndApprove(ctx, "2026-08");
+    const e2 = await employeeId(ctx, "E2");
+    await store.db.updateTable("employees").set({ leave_date: "2026-08-31" }).where("id", "=", e2).execute();
+    await store.adjustments.add(ctx.tenantId, {
+      employeeId: e2,
+      forPeriod: "2026-08",
+      payPeriod: "2026-09",
+      kind: "补扣",
+      amount: "100.00",
+      taxable: true,
+      reason: "多发餐补",
+      createdBy: "hr:li",
+    });
+    const err = await runPayrollService(ctx, { period: "2026-09" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("RUN_NOT_READY");
+    expect((err as AppError).details[0]!.zh).toContain("E2 李四：2026-08 补扣 100.00");
+    expect(await store.runs.listRuns(ctx.tenantId, "2026-09")).toEqual([]);
+  });
+});
+
+describe("a policy change in the middle of a month", () => {
+  it("splits October at the 16th: changed lines prorated by days, unchanged lines whole, tax on the sum", async () => {
+    const ctx = await company();
+    await importDataset(ctx, {
+      period: "2026-10",
+      kind: "orders",
+      file: "订单.csv",
+      rows: [{ rowNumber: 2, cells: { 工号: "E1", 成交单数: "10" } }],
+    });
+    await runAndApprove(ctx, "2026-08");
+    await runAndApprove(ctx, "2026-09");
+    await addPolicyVersion(ctx, { yaml: policy("18600", 2), file: "p2.yaml", effectiveFrom: "2026-10-16" });
+    await runAndApprove(ctx, "2026-10");
+    // 15000 × 15/31 = 7258.06 (rounded), then 18600 × 16/31 = 9600.00: 16858.06 in all.
+    expect(await line(ctx, "2026-10", "E1", "基本工资")).toBe("16858.06");
+    expect(await line(ctx, "2026-10", "E1", "成交提成")).toBe("50.00");
+    // Cumulative taxable 10000 + 10000 + 16908.06 − 5000 = 31908.06; × 3% = 957.24; − 600 withheld = 357.24.
+    expect(await line(ctx, "2026-10", "E1", "个人所得税")).toBe("357.24");
+
+    const g = await gatherRunInputs(ctx, "2026-10");
+    expect(g.segments.map((s) => [s.version.version, s.from, s.to])).toEqual([
+      [1, "2026-10-01", "2026-10-15"],
+      [2, "2026-10-16", "2026-10-31"],
+    ]);
+    const run = computeRun(g);
+    const i = run.employees.findIndex((e) => e.values.工号 === "E1");
+    const base = explainPayslip(run, i).lines.find((l) => l.name === "基本工资")!;
+    expect(base.substituted).toBe("第1段·基本工资 7258.06 + 第2段·基本工资 9600.00");
+    expect(base.refs.map((r) => r.source)).toEqual([
+      "第1版方案 10月1日–10月15日：整月 15000.00 × 15/31 天（在职日历天数折算）",
+      "第2版方案 10月16日–10月31日：整月 18600.00 × 16/31 天（在职日历天数折算）",
+    ]);
+    expect(getPayslip(run, i).lines.find((l) => l.name === "基本工资")?.value).toBeDefined();
+    expect((await verifyRun(ctx, { period: "2026-10" })).same).toBe(true);
+    await runAndApprove(ctx, "2026-11");
+    expect(await line(ctx, "2026-11", "E1", "基本工资")).toBe("18600.00");
+  });
+
+  it("refuses a new version that would take effect inside an approved period", async () => {
+    const ctx = await company();
+    await runAndApprove(ctx, "2026-08");
+    const err = await addPolicyVersion(ctx, {
+      yaml: policy("16000", 2),
+      file: "p2.yaml",
+      effectiveFrom: "2026-08-20",
+    }).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe("RUN_IMMUTABLE");
+    expect((err as AppError).zh).toContain("2026-08");
+    const p = await companyPolicy(ctx);
+    expect((await store.policies.listVersions(ctx.tenantId, p!.id)).length).toBe(1);
+  });
+});
+
+describe("claims", () => {
+  it("only approved claims reach the run, added to the imported value, with their approver explained", async () => {
+    const ctx = await company();
+    await importDataset(ctx, {
+      period: "2026-08",
+      kind: "orders",
+      file: "订单.csv",
+      rows: [{ rowNumber: 2, cells: { 工号: "E1", 成交单数: "10" } }],
+    });
+    const e1 = await employeeId(ctx, "E1");
+    const submit = (evidence: string) =>
+      store.claims.submit(ctx.tenantId, {
+        employeeId: e1,
+        period: "2026-08",
+        inputName: "成交单数",
+        quantity: "1",
+        evidence,
+        submittedBy: "agent:E1",
+      });
+    const a = await submit("REC-0812-001");
+    const b = await submit("REC-0812-002");
+    await submit("REC-0812-003");
+    await store.claims.decide(ctx.tenantId, a.id, {
+      status: "approved",
+      by: "lead:wang",
+      comment: "录音确认",
+    });
+    await store.claims.decide(ctx.tenantId, b.id, {
+      status: "rejected",
+      by: "lead:wang",
+      comment: "非本人成交",
+    });
+    await runPayrollService(ctx, { period: "2026-08" });
+    expect(await line(ctx, "2026-08", "E1", "成交提成")).toBe("55.00");
+    const run = computeRun(await gatherRunInputs(ctx, "2026-08"));
+    const i = run.employees.findIndex((e) => e.values.工号 === "E1");
+    const ref = explainPayslip(run, i)
+      .lines.find((l) => l.name === "成交提成")!
+      .refs.find((r) => r.label === "成交单数")!;
+    expect(ref.value).toBe("11");
+    expect(ref.source).toMatch(
+      /^导入值 10 \+ 已批准的申报 1（申报 \w{8}，依据 REC-0812-001，lead:wang \d{4}-\d{2}-\d{2} 批准：录音确认）$/,
+    );
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * What a run reads from the workspace: the employees employed in the period (master data, 职级 and the day it took
+ * effect, team and department) merged with the period's dataset rows per 工号, in 工号 order — a value from a
+ * later file is noted with its own file and row — and the check that earlier periods were calculated first.
+ * @example const { employees, datasets } = await loadInputs(ctx, "2026-10", "2026-10-31")
+ */
+
+import type { EmployeeInput } from "@xinsuan/core";
+import type { Employee } from "@xinsuan/store";
+import { AppError } from "../app-error.js";
+import type { ServiceContext } from "../context.js";
+
+const PAGE = 1000;
+
+/** Every employee of the tenant, a page at a time. */
+async function allEmployees(ctx: ServiceContext): Promise<Employee[]> {
+  const out: Employee[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await ctx.store.employees.list(ctx.tenantId, { limit: PAGE, offset });
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+/** 职级 of every employee on `date` and the day it took effect, in one query. */
+async function gradesOn(
+  ctx: ServiceContext,
+  date: string,
+): Promise<Map<string, { grade: string; from: string }>> {
+  const rows = await ctx.store.db
+    .selectFrom("employee_grades")
+    .select(["employee_id", "grade", "effective_from", "created_at"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("effective_from", "<=", date)
+    .orderBy("effective_from")
+    .orderBy("created_at")
+    .execute();
+  return new Map(rows.map((r) => [r.employee_id, { grade: r.grade, from: r.effective_from }]));
+}
+
+/** Refuses a period while an earlier period with imported data has not been calculated (its state is missing). */
+export async function checkOrder(ctx: ServiceContext, period: string): Promise<void> {
+  const { db } = ctx.store;
+  const last = await db
+    .selectFrom("state_ledger")
+    .select("period")
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("period", "<", period)
+    .orderBy("period", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const pending = await db
+    .selectFrom("periods")
+    .innerJoin("datasets", (j) =>
+      j.onRef("datasets.period_id", "=", "periods.id").onRef("datasets.tenant_id", "=", "periods.tenant_id"),
+    )
+    .select("periods.period")
+    .where("periods.tenant_id", "=", ctx.tenantId)
+    .where("periods.period", "<", period)
+    .where("periods.period", ">", last?.period ?? "")
+    .orderBy("periods.period")
+    .limit(1)
+    .executeTakeFirst();
+  if (pending) {
+    throw new AppError(
+      "RUN_NOT_READY",
+      `请先计算 ${pending.period}：个税累计和结转状态按月传递，${period} 需要上月的结果`,
+      `run ${pending.period} first: the tax ledger and carried state pass from month to month`,
+    );
+  }
+}
+
+/** A dataset of the period as it fed the run: rows ordered by 工号. */
+export type DatasetInput = {
+  kind: string;
+  file: string;
+  checksum: string;
+  rows: { 工号: string; values: Record<string, string> }[];
+};
+
+const byNo = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The engine's rows (ordered by 工号): master data of the active employees merged with the period's datasets. */
+export async function loadInputs(
+  ctx: ServiceContext,
+  period: string,
+  end: string,
+): Promise<{ employees: EmployeeInput[]; datasets: DatasetInput[] }> {
+  const { store, tenantId } = ctx;
+  const start = `${period}-01`;
+  const teams = new Map((await store.teams.list(tenantId)).map((t) => [t.id, t]));
+  const grades = await gradesOn(ctx, end);
+  const merged = new Map<
+    string,
+    { values: Record<string, string>; source: { file: string; row: number }; notes?: Record<string, string> }
+  >();
+  const datasets: DatasetInput[] = [];
+  for (const ds of await store.datasets.listDatasets(tenantId, period)) {
+    const dsRows = await store.datasets.listRows(tenantId, ds.id);
+    datasets.push({
+      kind: ds.kind,
+      file: ds.fileName,
+      checksum: ds.checksum,
+      rows: dsRows
+        .map((r) => ({ 工号: r.employeeNo, values: r.values }))
+        .sort((a, b) => byNo(a.工号, b.工号)),
+    });
+    for (const r of dsRows) {
+      const m = merged.get(r.employeeNo);
+      if (m) {
+        Object.assign(m.values, r.values);
+        // Columns of a second file would otherwise be explained with the first file's row.
+        const where = `${ds.fileName} 第${r.rowNumber}行`;
+        m.notes ??= {};
+        for (const col of Object.keys(r.values)) m.notes[col] = `${where}“${col}”列`;
+      } else
+        merged.set(r.employeeNo, {
+          values: { ...r.values },
+          source: { file: ds.fileName, row: r.rowNumber },
+        });
+    }
+  }
+  const active = (await allEmployees(ctx))
+    .filter(
+      (e) => (e.hireDate === null || e.hireDate <= end) && (e.leaveDate === null || e.leaveDate >= start),
+    )
+    .sort((a, b) => byNo(a.employeeNo, b.employeeNo));
+  const employees = active.map((e): EmployeeInput => {
+    const team = e.teamId ? teams.get(e.teamId) : undefined;
+    const data = merged.get(e.employeeNo);
+    const master: Record<string, string> = {
+      工号: e.employeeNo,
+      姓名: e.name,
+      团队: team?.name ?? "",
+      部门: team?.department ?? "",
+      职级: grades.get(e.id)?.grade ?? "",
+      职级生效日期: grades.get(e.id)?.from ?? "",
+      用工类型: e.employmentType,
+      入职日期: e.hireDate ?? "",
+      转正日期: e.regularDate ?? "",
+      离职日期: e.leaveDate ?? "",
+      参保城市: e.insuredCity ?? "",
+    };
+    return {
+      values: { ...(data?.values ?? {}), ...master },
+      source: data?.source ?? { file: "员工信息", row: 0 },
+      ...(data?.notes ? { notes: data.notes } : {}),
+    };
+  });
+  return { employees, datasets };
+}
+
+/**
+ * Last day of a period.
+ * @example lastDay("2026-02") === "2026-02-28"
+ */
+export function lastDay(period: string): string {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
