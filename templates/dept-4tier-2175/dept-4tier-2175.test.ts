@@ -492,6 +492,8 @@ describe("promotion candidates (checks), from averages carried in state", () => 
     const nov = run([emp({ ...base, 考核基础分: "88" })], { period: "2026-11", prior: oct.nextState });
     expect(checksOf(nov)).toEqual(["晋升候选：初级客服"]);
     expect(listWarnings(nov)[0]?.zh).toContain("成交 1 单，月均绩效得分 82.67（3 个月）");
+    // a grade review rule: HR confirms the candidate, and 初级客服 takes effect the next period
+    expect(listWarnings(nov)[0]?.grade).toEqual({ kind: "晋升", to: "初级客服" });
     // promoted in December: sums restart, the first-months deal count stays
     const dec = run([emp({ ...base, 职级: "初级客服" })], { period: "2026-12", prior: nov.nextState });
     expect(dec.nextState.employees?.C1).toMatchObject({

@@ -738,6 +738,27 @@ describe("连续 3 个月不及格 → 降级调岗候选 (employee state)", () 
     ]);
   });
 
+  it("is a 降级 review rule: the target 职级 from the table 降级职级; a 职级 not in the table gives none", () => {
+    const r = run(
+      [failing("D5", { 职级: "中级销售员" }), failing("D6", { 职级: "高级销售员" }), failing("D7")],
+      {
+        prior: {
+          employees: {
+            D5: { 连续不及格月数: "2" },
+            D6: { 连续不及格月数: "2" },
+            D7: { 连续不及格月数: "2" },
+          },
+        },
+      },
+    );
+    const demote = listWarnings(r).filter((w) => w.check === "降级调岗候选");
+    expect(demote.map((w) => [w.工号, w.grade])).toEqual([
+      ["D5", { kind: "降级", to: "初级销售员" }],
+      ["D6", { kind: "降级", to: "中级销售员" }],
+      ["D7", { kind: "降级", to: "" }], // blank 职级: a warning only, no grade to confirm (调岗 is HR's own)
+    ]);
+  });
+
   it("a probationer counts too: 36 of 60 passes, 35 fails", () => {
     const r = run(
       [

@@ -8,6 +8,7 @@ import { AppError, EXIT_CODES } from "./app-error.js";
 import { cliLang, setCliLang } from "./cli-lang.js";
 import { runCalc } from "./commands/calc.js";
 import { runCheck } from "./commands/check.js";
+import { registerClaimCommands } from "./commands/claims-register.js";
 import { runDemo } from "./commands/demo.js";
 import { runFunctions } from "./commands/functions-cmd.js";
 import { runSi } from "./commands/si-cmd.js";
@@ -186,6 +187,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .action(async (o: { period?: string; db?: string; company?: string }) =>
       (await workspace()).runVerify({ ...o, period: need(o.period, "--period") }, io.out),
     );
+  (await import("./commands/review-cmd.js")).registerReview(program, io);
+  (await import("./commands/export-cmd.js")).registerExport(program, io);
   const imp = program
     .command("import")
     .description("导入员工表或一个期间的数据（全部通过校验才写入，否则不写入任何数据）");
@@ -216,6 +219,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           io.out,
         ),
     );
+  registerClaimCommands(program, io);
   try {
     await program.parseAsync(args, { from: "user" });
     return 0;

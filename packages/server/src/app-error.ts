@@ -19,6 +19,7 @@ export type AppErrorCode =
   | "RUN_NOT_READY"
   | "RUN_IMMUTABLE"
   | "VERIFY_FAILED"
+  | "STATE_CONFLICT"
   | "DATABASE";
 
 /** Exit code of each error code for the CLI. */
@@ -36,6 +37,7 @@ export const EXIT_CODES: Record<AppErrorCode, number> = {
   RUN_NOT_READY: 7,
   RUN_IMMUTABLE: 7,
   VERIFY_FAILED: 9,
+  STATE_CONFLICT: 7,
   DATABASE: 8,
 };
 
@@ -54,6 +56,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RUN_NOT_READY: 409,
   RUN_IMMUTABLE: 409,
   VERIFY_FAILED: 500,
+  STATE_CONFLICT: 409,
   DATABASE: 503,
 };
 

@@ -7,13 +7,16 @@ import type { Kysely } from "kysely";
 import { createFieldCipher, type FieldCipher, loadKey } from "./crypto.js";
 import { openDatabase } from "./db.js";
 import { migrateToLatest } from "./migrations/index.js";
+import { type AdjustmentRepository, createAdjustmentRepository } from "./repositories/adjustments.js";
 import { type AuditRepository, createAuditRepository } from "./repositories/audit.js";
+import { type ClaimRepository, createClaimRepository } from "./repositories/claims.js";
 import { createDatasetRepository, type DatasetRepository } from "./repositories/datasets.js";
 import {
   createEmployeeHistoryRepository,
   type EmployeeHistoryRepository,
 } from "./repositories/employee-history.js";
 import { createEmployeeRepository, type EmployeeRepository } from "./repositories/employees.js";
+import { createGradeReviewRepository, type GradeReviewRepository } from "./repositories/grade-reviews.js";
 import { createPolicyRepository, type PolicyRepository } from "./repositories/policies.js";
 import { createRunRepository, type RunRepository } from "./repositories/runs.js";
 import { createStateLedgerRepository, type StateLedgerRepository } from "./repositories/state-ledger.js";
@@ -26,10 +29,13 @@ export * from "./db.js";
 export * from "./errors.js";
 export * from "./migrations/index.js";
 export * from "./money.js";
+export * from "./repositories/adjustments.js";
 export * from "./repositories/audit.js";
+export * from "./repositories/claims.js";
 export * from "./repositories/datasets.js";
 export * from "./repositories/employee-history.js";
 export * from "./repositories/employees.js";
+export * from "./repositories/grade-reviews.js";
 export * from "./repositories/policies.js";
 export * from "./repositories/run-payslips.js";
 export * from "./repositories/runs.js";
@@ -50,6 +56,9 @@ export type Store = {
   runs: RunRepository;
   ledger: StateLedgerRepository;
   audit: AuditRepository;
+  claims: ClaimRepository;
+  adjustments: AdjustmentRepository;
+  gradeReviews: GradeReviewRepository;
   close(): Promise<void>;
 };
 
@@ -69,6 +78,9 @@ export function createStore(db: Kysely<Database>, cipher: FieldCipher): Store {
     runs: createRunRepository(db),
     ledger: createStateLedgerRepository(db),
     audit: createAuditRepository(db),
+    claims: createClaimRepository(db),
+    adjustments: createAdjustmentRepository(db),
+    gradeReviews: createGradeReviewRepository(db),
     close: () => db.destroy(),
   };
 }

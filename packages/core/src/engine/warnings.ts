@@ -3,9 +3,10 @@
  * the check's message rendered from that employee's values. Warnings never block a run; errors do.
  * @example listWarnings(run).map((w) => `${w.工号} ${w.zh}`)
  */
-import { CellError } from "../formula/types.js";
+import { CellError, type EvalCtx } from "../formula/types.js";
 import { formatValue } from "../formula/values.js";
 import { placeholders } from "../policy/checks.js";
+import type { GradeRule } from "../policy/types.js";
 import { recomputeEmployee } from "./recompute.js";
 import type { PayrollRun } from "./run.js";
 
@@ -17,6 +18,8 @@ export type RunWarning = {
   check: string;
   zh: string;
   ref?: string;
+  /** Grade review checks: 晋升 or 降级 and the 职级 proposed ("" when its formula failed for this employee). */
+  grade?: { kind: "晋升" | "降级"; to: string };
 };
 
 /** How many employees each check flagged, by check name. @example countWarnings(run).get("实发工资为负") */
@@ -72,10 +75,24 @@ export function listWarnings(run: PayrollRun, opts: { index?: number; limit?: nu
         check: c.name,
         zh,
         ...(c.check!.ref ? { ref: c.check!.ref } : {}),
+        ...(c.check!.grade
+          ? { grade: { kind: c.check!.grade.kind, to: targetGrade(c.check!.grade, ctx) } }
+          : {}),
       });
     }
   }
   return out;
+}
+
+/** The grade a review rule proposes for the recomputed employee; "" when its formula fails for them. */
+function targetGrade(rule: GradeRule, ctx: EvalCtx): string {
+  if (rule.to !== undefined) return rule.to;
+  try {
+    return String(rule.fn!(ctx) ?? "").trim();
+  } catch (e) {
+    if (e instanceof CellError) return "";
+    throw e;
+  }
 }
 
 /** A parameter's value as written in the policy (parameters are constants, not per-employee nodes). */

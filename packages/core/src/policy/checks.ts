@@ -4,8 +4,12 @@
  * is rendered on demand. A check never changes an amount.
  * @example buildChecks(builder, add, withFormula)
  */
+import type { EvalCtx, Val } from "../formula/types.js";
 import type { Builder } from "./compile-policy.js";
+import type { YamlPath } from "./load.js";
 import type { Add, WithFormula } from "./nodes.js";
+import type { CheckDoc } from "./schema.js";
+import type { GradeRule } from "./types.js";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
@@ -38,7 +42,43 @@ export function buildChecks(b: Builder, add: Add, withFormula: WithFormula): voi
           );
       }
       n.evaluate = (ctx) => fn(ctx as never);
-      n.check = { message: c.message, ...(c.ref ? { ref: c.ref } : {}) };
+      const grade = buildGradeRule(b, c, path);
+      n.check = { message: c.message, ...(c.ref ? { ref: c.ref } : {}), ...(grade ? { grade } : {}) };
     });
   });
+}
+
+/** A `grade:` that is a defined name or has quotes, brackets or parentheses is a formula; else a grade's name. */
+function isGradeFormula(b: Builder, text: string): boolean {
+  return b.bindings.has(text) || /["“”(（[]/.test(text);
+}
+
+/**
+ * The grade review rule of a check with `grade:` (a plain grade name, or a text formula without group functions);
+ * undefined when the check has none or its formula has a problem (reported).
+ */
+function buildGradeRule(b: Builder, c: CheckDoc, path: YamlPath): GradeRule | undefined {
+  if (c.grade === undefined) {
+    if (c.kind)
+      b.report(
+        [...path, "kind"],
+        `检查“${c.name}”写了 kind（${c.kind}）但没有 grade（目标职级）`,
+        `check "${c.name}" has kind but no grade (the target grade)`,
+      );
+    return undefined;
+  }
+  const text = c.grade.trim();
+  const kind = c.kind ?? "晋升";
+  if (!isGradeFormula(b, text)) return { kind, text, to: text };
+  const r = b.compileFormula(text, [...path, "grade"], false);
+  if (!r) return undefined;
+  if (r.compiled.type !== "text") {
+    b.report(
+      [...path, "grade"],
+      `检查“${c.name}”的 grade 应得出职级名称（文本）`,
+      `check "${c.name}": grade must yield a grade name (text)`,
+    );
+    return undefined;
+  }
+  return { kind, text, fn: r.compiled.fn as (ctx: EvalCtx) => Val };
 }

@@ -114,6 +114,13 @@ const CheckSchema = z
     message: z.string().min(1),
     /** Legal reference shown with the warning, e.g. 《最低工资规定》第十二条. */
     ref: z.string().optional(),
+    /**
+     * Makes the check a grade review rule: the 职级 the flagged employee would move to, as a formula giving text
+     * (`IF(职级 = "初级", "中级", "高级")`) or a plain grade name (`中级客服`). HR confirms or rejects each candidate.
+     */
+    grade: z.string().min(1).optional(),
+    /** 晋升 (promotion) or 降级 (demotion); only with `grade` (default 晋升). */
+    kind: z.enum(["晋升", "降级"]).optional(),
   })
   .strict();
 

@@ -27,6 +27,17 @@ export type RowEnv = {
   period: PeriodContext;
 };
 
+/**
+ * A check that proposes a grade change: `to` is a plain grade name, or `fn` computes it (text) for the employee.
+ * @example { kind: "晋升", text: "中级客服", to: "中级客服" }
+ */
+export type GradeRule = {
+  kind: "晋升" | "降级";
+  text: string;
+  to?: string;
+  fn?: (c: EvalCtx) => Val;
+};
+
 export type NodeKind =
   | "field"
   | "input"
@@ -76,7 +87,7 @@ export type PolicyNode = {
   /** Sum nodes (scorecards, totals): slots added and subtracted, then `post`. */
   sum?: { plus: number[]; minus: number[] };
   /** For check nodes: the message template and legal reference. */
-  check?: { message: string; ref?: string };
+  check?: { message: string; ref?: string; grade?: GradeRule };
   /** For state nodes: the scope (-1 employee, else group level index). */
   stateScope?: number;
   description?: string;

@@ -41,7 +41,8 @@ async function gradesOn(
 /** Refuses a period while an earlier period with imported data has not been calculated (its state is missing). */
 export async function checkOrder(ctx: ServiceContext, period: string): Promise<void> {
   const { db } = ctx.store;
-  const last = await db
+  // The last month whose results carry forward: a finished run, or a ledger imported once (a mid-year start).
+  const ledger = await db
     .selectFrom("state_ledger")
     .select("period")
     .where("tenant_id", "=", ctx.tenantId)
@@ -49,6 +50,19 @@ export async function checkOrder(ctx: ServiceContext, period: string): Promise<v
     .orderBy("period", "desc")
     .limit(1)
     .executeTakeFirst();
+  const ran = await db
+    .selectFrom("runs")
+    .innerJoin("periods", (j) =>
+      j.onRef("periods.id", "=", "runs.period_id").onRef("periods.tenant_id", "=", "runs.tenant_id"),
+    )
+    .select("periods.period")
+    .where("runs.tenant_id", "=", ctx.tenantId)
+    .where("runs.status", "<>", "draft")
+    .where("periods.period", "<", period)
+    .orderBy("periods.period", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const last = [ledger?.period ?? "", ran?.period ?? ""].sort().at(-1)!;
   const pending = await db
     .selectFrom("periods")
     .innerJoin("datasets", (j) =>
@@ -57,7 +71,7 @@ export async function checkOrder(ctx: ServiceContext, period: string): Promise<v
     .select("periods.period")
     .where("periods.tenant_id", "=", ctx.tenantId)
     .where("periods.period", "<", period)
-    .where("periods.period", ">", last?.period ?? "")
+    .where("periods.period", ">", last)
     .orderBy("periods.period")
     .limit(1)
     .executeTakeFirst();

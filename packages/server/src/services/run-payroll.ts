@@ -32,6 +32,11 @@ export type RunPayrollResult = {
   totals: RunTotals;
   /** Every employee in error, one line each. */
   errors: Msg[];
+  /** The policy versions and the days each governed (two or more when the policy changed inside the month). */
+  segments: { version: number; from: string; to: string }[];
+  /** Approved claims and adjustments the run included. */
+  claimCount: number;
+  adjustmentCount: number;
 };
 
 const SLIP_BATCH = 1000;
@@ -149,6 +154,9 @@ export async function runPayrollService(
       errorCount: run.errorCount,
       totals,
       errors,
+      segments: gathered.segments.map((sg) => ({ version: sg.version.version, from: sg.from, to: sg.to })),
+      claimCount: gathered.claims.length,
+      adjustmentCount: gathered.adjustments.length,
     };
   } catch (e) {
     await store.runs.abandonRun(tenantId, started.id).catch(() => undefined);

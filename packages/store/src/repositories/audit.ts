@@ -22,13 +22,25 @@ export type AuditEvent = {
 /** A recorded entry. @example const [first]: AuditEntry[] = await audit.list(tenantId) */
 export type AuditEntry = AuditEvent & { id: string; tenantId: string; at: string };
 
+/**
+ * Filters of `list`: `since` inclusive, `until` exclusive (ISO text, a date "2026-10-01" works); `newestFirst`
+ * reverses the order (oldest first by default) so `limit` keeps the latest entries.
+ * @example const q: AuditQuery = { entity: "claim", actor: "lead:wang", since: "2026-10-01", limit: 50, newestFirst: true }
+ */
+export type AuditQuery = {
+  entity?: string;
+  entityId?: string;
+  actor?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+  newestFirst?: boolean;
+};
+
 /** Audit storage (append-only). @example const audit: AuditRepository = createAuditRepository(db) */
 export interface AuditRepository {
   append(tenantId: string, event: AuditEvent): Promise<AuditEntry>;
-  list(
-    tenantId: string,
-    query?: { entity?: string; entityId?: string; limit?: number },
-  ): Promise<AuditEntry[]>;
+  list(tenantId: string, query?: AuditQuery): Promise<AuditEntry[]>;
 }
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -61,9 +73,13 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
       let q = db.selectFrom("audit_log").selectAll().where("tenant_id", "=", tenantId);
       if (query.entity) q = q.where("entity", "=", query.entity);
       if (query.entityId) q = q.where("entity_id", "=", query.entityId);
+      if (query.actor) q = q.where("actor", "=", query.actor);
+      if (query.since) q = q.where("at", ">=", query.since);
+      if (query.until) q = q.where("at", "<", query.until);
+      const dir = query.newestFirst ? "desc" : "asc";
       const rows = await q
-        .orderBy("at")
-        .orderBy("id")
+        .orderBy("at", dir)
+        .orderBy("id", dir)
         .limit(query.limit ?? 1000)
         .execute();
       return rows.map((r) => ({
