@@ -97,9 +97,11 @@ export async function runRun(o: WorkspaceOptions & { period: string }, print: Pr
     print(
       `${r.period} 算薪完成（方案第 ${r.policyVersion} 版）：${r.employeeCount} 人，应发合计 ${r.totals.gross}，扣款合计 ${r.totals.deductions}，实发合计 ${r.totals.net}`,
     );
-    if (r.segments.length > 1)
+    if (r.groups.length > 1)
+      print(`按方案：${r.groups.map((g) => `「${g.policy}」${g.employees} 人`).join("，")}`);
+    for (const g of r.groups.filter((x) => x.segments.length > 1))
       print(
-        `本月方案有变更，分段计算：${r.segments.map((sg) => `第 ${sg.version} 版 ${sg.from.slice(5)}–${sg.to.slice(5)}`).join("，")}（变化的项目按在职日历天数折算，工资条说明列出各段）`,
+        `「${g.policy}」本月有变更，分段计算：${g.segments.map((sg) => `第 ${sg.version} 版 ${sg.from.slice(5)}–${sg.to.slice(5)}`).join("，")}（变化的项目按在职日历天数折算，工资条说明列出各段）`,
       );
     if (r.claimCount > 0 || r.adjustmentCount > 0)
       print(`计入已批准的申报 ${r.claimCount} 条、补发/补扣调整 ${r.adjustmentCount} 笔`);

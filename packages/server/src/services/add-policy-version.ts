@@ -17,7 +17,7 @@ export type NewPolicyVersion = {
   /** Shown in problem positions. */
   file: string;
   effectiveFrom: string;
-  /** Name of the policy when the company has none yet. */
+  /** The policy to add to (created when the company has none of that name); default: the company's first policy. */
   policyName?: string;
   templateId?: string | null;
 };
@@ -51,10 +51,25 @@ export async function addPolicyVersion(
     );
   }
   const { store, tenantId, actor } = ctx;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.effectiveFrom) || Number.isNaN(Date.parse(v.effectiveFrom)))
+    throw new AppError(
+      "USAGE",
+      `生效日期“${v.effectiveFrom}”格式不对，应为 YYYY-MM-DD`,
+      `effective date "${v.effectiveFrom}" must be YYYY-MM-DD`,
+    );
   await refuseApprovedPeriod(ctx, v.effectiveFrom);
   return storeCall(async () => {
+    const first = await companyPolicy(ctx);
+    const named = v.policyName
+      ? await store.db
+          .selectFrom("policies")
+          .select("id")
+          .where("tenant_id", "=", tenantId)
+          .where("name", "=", v.policyName)
+          .executeTakeFirst()
+      : undefined;
     const policy =
-      (await companyPolicy(ctx)) ??
+      (named ? { id: named.id } : v.policyName ? undefined : first) ??
       (await store.policies.createPolicy(
         tenantId,
         v.policyName ?? check.compiled!.doc.name ?? "公司薪酬方案",
@@ -64,7 +79,8 @@ export async function addPolicyVersion(
       yaml: v.yaml,
       effectiveFrom: v.effectiveFrom,
     });
-    await assignToAllTeams(ctx, policy.id, v.effectiveFrom);
+    // The company's first policy covers every team; further policies apply where they are assigned.
+    if (!first || first.id === policy.id) await assignToAllTeams(ctx, policy.id, v.effectiveFrom);
     await store.audit.append(tenantId, {
       actor,
       action: "policy.version.add",
@@ -105,7 +121,7 @@ export async function assignToAllTeams(ctx: ServiceContext, policyId: string, fr
  * (a correction is an adjustment paid later).
  * @example await refuseApprovedPeriod(ctx, "2026-10-16")
  */
-async function refuseApprovedPeriod(ctx: ServiceContext, effectiveFrom: string): Promise<void> {
+export async function refuseApprovedPeriod(ctx: ServiceContext, effectiveFrom: string): Promise<void> {
   const period = effectiveFrom.slice(0, 7);
   const frozen = await storeCall(() =>
     ctx.store.db

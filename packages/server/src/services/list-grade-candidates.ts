@@ -11,7 +11,7 @@ import type { CandidateUpsert, GradeCandidate, GradeReview } from "@xinsuan/stor
 import { AppError } from "../app-error.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
-import { computeRun, gatherRunInputs } from "./run-payroll.js";
+import { computeRuns, gatherRunInputs } from "./run-payroll.js";
 
 export type { GradeReview } from "@xinsuan/store";
 
@@ -41,12 +41,15 @@ export async function listGradeCandidates(
       `no calculated or approved run for ${o.period}; run it first`,
     );
   const version = await storeCall(() => store.policies.getVersion(tenantId, run.policyVersionId));
-  const computed = computeRun(await gatherRunInputs(ctx, o.period, version));
-  const flagged = listWarnings(computed).filter((w) => w.grade !== undefined);
+  const computedRuns = computeRuns(await gatherRunInputs(ctx, o.period, version));
+  const flagged = computedRuns.flatMap((computed) =>
+    listWarnings(computed)
+      .filter((w) => w.grade !== undefined)
+      .map((w) => ({ w, from: String(computed.employees[w.index]!.values.职级 ?? "").trim() })),
+  );
   const found: GradeCandidate[] = [];
-  for (const w of flagged) {
+  for (const { w, from } of flagged) {
     const to = w.grade!.to;
-    const from = String(computed.employees[w.index]!.values.职级 ?? "").trim();
     if (to === "" || to === from) continue; // the target failed for this employee, or is no change
     const emp = await storeCall(() => store.employees.findByNo(tenantId, w.工号));
     if (!emp) continue; // an employee of a dataset row only: nothing to change

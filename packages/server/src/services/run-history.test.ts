@@ -11,11 +11,13 @@ import { AppError } from "../app-error.js";
 import { openServerStore, type ServerStore, type ServiceContext } from "../context.js";
 import { addPolicyVersion } from "./add-policy-version.js";
 import { approveRun } from "./approve-run.js";
+import { assignPolicy } from "./assign-policy.js";
 import { companyPolicy } from "./company-policy.js";
 import { importDataset } from "./import-dataset.js";
 import { importEmployees } from "./import-employees.js";
 import { ensureTenant } from "./init-workspace.js";
-import { computeRun, gatherRunInputs, runPayrollService } from "./run-payroll.js";
+import { listPolicies } from "./list-policies.js";
+import { computeRuns, findEmployeeRun, gatherRunInputs, runPayrollService } from "./run-payroll.js";
 import { verifyRun } from "./verify-run.js";
 
 const policy = (base: string, version = 1) => `id: history-test
@@ -113,8 +115,7 @@ describe("a retro adjustment", () => {
     expect(await line(ctx, "2026-11", "E1", "补发（调整）")).toBe("0.00");
 
     const g = await gatherRunInputs(ctx, "2026-10");
-    const run = computeRun(g);
-    const i = run.employees.findIndex((e) => e.values.工号 === "E1");
+    const { run, index: i } = findEmployeeRun(computeRuns(g), "E1")!;
     const explained = explainPayslip(run, i).lines.find((l) => l.name === "补发（调整）")!;
     expect(explained.refs[0]!.source).toContain("2026-08 补发 5000.00：8月绩效漏发（hr:li");
     expect((await verifyRun(ctx, { period: "2026-10" })).same).toBe(true);
@@ -163,12 +164,11 @@ describe("a policy change in the middle of a month", () => {
     expect(await line(ctx, "2026-10", "E1", "个人所得税")).toBe("357.24");
 
     const g = await gatherRunInputs(ctx, "2026-10");
-    expect(g.segments.map((s) => [s.version.version, s.from, s.to])).toEqual([
+    expect(g.groups[0]!.segments.map((s) => [s.version.version, s.from, s.to])).toEqual([
       [1, "2026-10-01", "2026-10-15"],
       [2, "2026-10-16", "2026-10-31"],
     ]);
-    const run = computeRun(g);
-    const i = run.employees.findIndex((e) => e.values.工号 === "E1");
+    const { run, index: i } = findEmployeeRun(computeRuns(g), "E1")!;
     const base = explainPayslip(run, i).lines.find((l) => l.name === "基本工资")!;
     expect(base.substituted).toBe("第1段·基本工资 7258.06 + 第2段·基本工资 9600.00");
     expect(base.refs.map((r) => r.source)).toEqual([
@@ -230,8 +230,7 @@ describe("claims", () => {
     });
     await runPayrollService(ctx, { period: "2026-08" });
     expect(await line(ctx, "2026-08", "E1", "成交提成")).toBe("55.00");
-    const run = computeRun(await gatherRunInputs(ctx, "2026-08"));
-    const i = run.employees.findIndex((e) => e.values.工号 === "E1");
+    const { run, index: i } = findEmployeeRun(computeRuns(await gatherRunInputs(ctx, "2026-08")), "E1")!;
     const ref = explainPayslip(run, i)
       .lines.find((l) => l.name === "成交提成")!
       .refs.find((r) => r.label === "成交单数")!;
@@ -239,5 +238,48 @@ describe("claims", () => {
     expect(ref.source).toMatch(
       /^导入值 10 \+ 已批准的申报 1（申报 \w{8}，依据 REC-0812-001，lead:wang \d{4}-\d{2}-\d{2} 批准：录音确认）$/,
     );
+  });
+});
+
+describe("several policies in one company", () => {
+  it("pays each employee by their own assignment, else their team's, else the first policy", async () => {
+    const ctx = await company();
+    await addPolicyVersion(ctx, {
+      yaml: policy("3000").replace("id: history-test", "id: part-time-test"),
+      file: "兼职.yaml",
+      effectiveFrom: "2026-01-01",
+      policyName: "兼职方案",
+    });
+    const bad = await assignPolicy(ctx, {
+      policyName: "兼职方案",
+      employeeNos: ["E2"],
+      from: "2026-08-15",
+    }).catch((e: unknown) => e);
+    expect((bad as AppError).code).toBe("USAGE");
+    const unknown = await assignPolicy(ctx, {
+      policyName: "兼职方案",
+      employeeNos: ["E2", "E9"],
+      teamNames: ["九组"],
+      from: "2026-08-01",
+    }).catch((e: unknown) => e);
+    expect((unknown as AppError).details.map((d) => d.zh)).toEqual(["没有团队“九组”", "没有工号“E9”"]);
+    await assignPolicy(ctx, { policyName: "兼职方案", employeeNos: ["E2"], from: "2026-08-01" });
+
+    const r = await runPayrollService(ctx, { period: "2026-08" });
+    expect(r.groups.map((g) => [g.policy, g.employees])).toEqual([
+      ["测试方案", 1],
+      ["兼职方案", 1],
+    ]);
+    expect(await line(ctx, "2026-08", "E1", "基本工资")).toBe("15000.00");
+    expect(await line(ctx, "2026-08", "E2", "基本工资")).toBe("3000.00");
+    await approveRun(ctx, { period: "2026-08" });
+    expect((await verifyRun(ctx, { period: "2026-08" })).same).toBe(true);
+    const policies = await listPolicies(ctx);
+    expect(
+      policies.map((p) => [p.name, p.isDefault, p.assignments.map((a) => a.employeeNo ?? a.team)]),
+    ).toEqual([
+      ["测试方案", true, ["一组"]],
+      ["兼职方案", false, ["E2"]],
+    ]);
   });
 });

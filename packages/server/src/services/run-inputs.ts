@@ -22,27 +22,40 @@ import type { Adjustment, Claim, PolicyVersion } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
-import { companyPolicy } from "./company-policy.js";
 import { compileVersion } from "./policy-for-period.js";
 import { adjustmentPolicy, applyAdjustments, unpaidAdjustments } from "./run-adjustments.js";
 import { applyClaims } from "./run-claims.js";
-import { lastDay, loadInputs } from "./run-load.js";
+import { lastDay, loadInputs, policyOfPeople } from "./run-load.js";
 import { applySegments, periodSegments, type Segment, segmentedPolicyText } from "./run-segments.js";
 
-/** A run's gathered inputs. @example const g: RunInputs = await gatherRunInputs(ctx, "2026-10") */
-export type RunInputs = {
-  period: string;
-  /** The version in force at the end of the period (the run records it). */
+/**
+ * The employees one policy pays in the period, with that policy's version(s) and the claims and adjustments that
+ * are theirs. @example const g: RunGroup = (await gatherRunInputs(ctx, "2026-10")).groups[0]
+ */
+export type RunGroup = {
+  policyId: string;
+  policyName: string;
+  /** The version in force at the end of the period. */
   version: PolicyVersion;
   /** More than one when the policy changed inside the period. */
   segments: Segment[];
   compiled: CompiledPolicy;
   employees: EmployeeInput[];
-  prior: PriorState;
   claims: Claim[];
   adjustments: Adjustment[];
   /** Employees a segment of a split month left in error, by index. */
   segmentErrors: Map<number, EmployeeError>;
+};
+
+/** A run's gathered inputs: one group per policy (the company's first policy first). @example const g: RunInputs = await gatherRunInputs(ctx, "2026-10") */
+export type RunInputs = {
+  period: string;
+  groups: RunGroup[];
+  /** The first group's version: the one the run record names. */
+  version: PolicyVersion;
+  prior: PriorState;
+  claims: Claim[];
+  adjustments: Adjustment[];
   inputsHash: string;
 };
 
@@ -86,42 +99,39 @@ function compileGenerated(text: string, label: string): CompiledPolicy {
   return compiled;
 }
 
-async function segmentsOf(ctx: ServiceContext, period: string, fixed?: PolicyVersion): Promise<Segment[]> {
+async function segmentsOf(
+  ctx: ServiceContext,
+  policy: { id: string; name: string },
+  period: string,
+  fixed?: PolicyVersion,
+): Promise<Segment[]> {
   const start = `${period}-01`;
   const end = lastDay(period);
-  const policy = await companyPolicy(ctx);
-  const versions = policy ? await ctx.store.policies.listVersions(ctx.tenantId, policy.id) : [];
+  const versions = await ctx.store.policies.listVersions(ctx.tenantId, policy.id);
   const segments = periodSegments(versions, start, end);
   if (segments.length > 1) return segments;
-  if (fixed) return [{ version: fixed, from: start, to: end }];
+  if (fixed && fixed.policyId === policy.id) return [{ version: fixed, from: start, to: end }];
   if (segments.length === 0 || segments[0]!.from !== start)
     throw new AppError(
       "NOT_FOUND",
-      `${period} 没有生效的薪酬方案（${start} 起须有方案版本）：请先添加方案版本`,
-      `no policy version is in force from ${start}; add one first`,
+      `方案“${policy.name}”在 ${period} 没有生效的版本（${start} 起须有版本）：请先添加方案版本`,
+      `policy "${policy.name}" has no version in force from ${start}; add one first`,
     );
   return segments;
 }
 
-/**
- * Gathers and hashes a period's inputs. `version` fixes the policy version of an unsplit month (verifying an
- * approved run); otherwise the versions in force during the period are used.
- * @example const { inputsHash } = await gatherRunInputs(ctx, "2026-08")
- */
-export async function gatherRunInputs(
-  ctx: ServiceContext,
+/** One group's policy text and employees, ready to compute: segments split, claims and adjustments applied. */
+function prepareGroup(
   period: string,
-  version?: PolicyVersion,
-): Promise<RunInputs> {
-  const { store, tenantId } = ctx;
+  policy: { id: string; name: string },
+  segments: Segment[],
+  employees: EmployeeInput[],
+  prior: PriorState,
+  claims: Claim[],
+  adjustments: Adjustment[],
+): RunGroup {
   const end = lastDay(period);
-  const segments = await storeCall(() => segmentsOf(ctx, period, version));
-  const { employees, datasets } = await storeCall(() => loadInputs(ctx, period, end));
-  const prior = await storeCall(() => store.ledger.readPriorState(tenantId, period));
-  const claims = await storeCall(() => store.claims.listApproved(tenantId, period));
-  const adjustments = await storeCall(() => store.adjustments.listToPay(tenantId, period));
   const last = segments[segments.length - 1]!;
-
   let text = last.version.yaml;
   let segmentErrors = new Map<number, EmployeeError>();
   if (segments.length > 1) {
@@ -137,6 +147,57 @@ export async function gatherRunInputs(
   } else {
     applyClaims(compileVersion(last.version), employees, claims);
   }
+  applyAdjustments(employees, adjustments);
+  text = adjustmentPolicy(text, adjustments);
+  const compiled =
+    text === last.version.yaml
+      ? compileVersion(last.version)
+      : compileGenerated(text, `policy-v${last.version.version}-${period}.yaml`);
+  return {
+    policyId: policy.id,
+    policyName: policy.name,
+    version: last.version,
+    segments,
+    compiled,
+    employees,
+    claims,
+    adjustments,
+    segmentErrors,
+  };
+}
+
+/**
+ * Gathers and hashes a period's inputs. `version` fixes the policy version of an unsplit month (verifying an
+ * approved run); otherwise the versions in force during the period are used.
+ * @example const { inputsHash } = await gatherRunInputs(ctx, "2026-08")
+ */
+export async function gatherRunInputs(
+  ctx: ServiceContext,
+  period: string,
+  version?: PolicyVersion,
+): Promise<RunInputs> {
+  const { store, tenantId } = ctx;
+  const end = lastDay(period);
+  const { employees, datasets, people } = await storeCall(() => loadInputs(ctx, period, end));
+  const policyIds = await storeCall(() => policyOfPeople(ctx, people, end));
+  const policies = await storeCall(() =>
+    store.db
+      .selectFrom("policies")
+      .select(["id", "name"])
+      .where("tenant_id", "=", tenantId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
+  );
+  if (policies.length === 0)
+    throw new AppError(
+      "NOT_FOUND",
+      `${period} 没有生效的薪酬方案：请先添加方案（xinsuan policy add）`,
+      `no policy is in force in ${period}; add one first (xinsuan policy add)`,
+    );
+  const prior = await storeCall(() => store.ledger.readPriorState(tenantId, period));
+  const claims = await storeCall(() => store.claims.listApproved(tenantId, period));
+  const adjustments = await storeCall(() => store.adjustments.listToPay(tenantId, period));
   const unpaid = unpaidAdjustments(employees, adjustments);
   if (unpaid.length > 0) {
     throw new AppError(
@@ -149,21 +210,38 @@ export async function gatherRunInputs(
       })),
     );
   }
-  applyAdjustments(employees, adjustments);
-  text = adjustmentPolicy(text, adjustments);
-  const compiled =
-    text === last.version.yaml
-      ? compileVersion(last.version)
-      : compileGenerated(text, `policy-v${last.version.version}-${period}.yaml`);
+  const groups: RunGroup[] = [];
+  for (const policy of policies) {
+    const mine = employees.filter((_e, i) => policyIds[i] === policy.id);
+    // A policy that pays nobody this month is left out; the company's first always counts (it names the run).
+    if (mine.length === 0 && policy !== policies[0]) continue;
+    const nos = new Set(mine.map((e) => String(e.values.工号 ?? "")));
+    const segments = await storeCall(() => segmentsOf(ctx, policy, period, version));
+    groups.push(
+      prepareGroup(
+        period,
+        policy,
+        segments,
+        mine,
+        prior,
+        claims.filter((c) => nos.has(c.employeeNo)),
+        adjustments.filter((a) => nos.has(a.employeeNo)),
+      ),
+    );
+  }
 
   const canonical = canonicalJson({
     period,
-    policy: segments.map((s) => ({
-      id: s.version.id,
-      version: s.version.version,
-      checksum: s.version.checksum,
-      from: s.from,
-      to: s.to,
+    policy: groups.map((g) => ({
+      policy: g.policyId,
+      employees: g.employees.map((e) => e.values.工号),
+      segments: g.segments.map((s) => ({
+        id: s.version.id,
+        version: s.version.version,
+        checksum: s.version.checksum,
+        from: s.from,
+        to: s.to,
+      })),
     })),
     employees: employees.map((e) => e.values),
     datasets: [...datasets].sort((a, b) =>
@@ -174,33 +252,44 @@ export async function gatherRunInputs(
     prior,
   });
   const inputsHash = createHash("sha256").update(canonical, "utf8").digest("hex");
-  return {
-    period,
-    version: last.version,
-    segments,
-    compiled,
-    employees,
-    prior,
-    claims,
-    adjustments,
-    segmentErrors,
-    inputsHash,
-  };
+  return { period, groups, version: groups[0]!.version, prior, claims, adjustments, inputsHash };
 }
 
 /**
- * Computes gathered inputs with the engine; an employee a segment left in error is in error.
- * @example const run = computeRun(await gatherRunInputs(ctx, "2026-10"))
+ * Computes each group with the engine (one run per policy, in group order); an employee a segment left in error is
+ * in error.
+ * @example const runs = computeRuns(await gatherRunInputs(ctx, "2026-10"))
  */
-export function computeRun(g: RunInputs): PayrollRun {
-  const result = runPayroll(g.compiled, { period: g.period, employees: g.employees, prior: g.prior });
-  if (!result.ok) throw new AppError("CALC_FAILED", result.problem.zh, result.problem.en);
-  const run = result.run;
-  for (const [i, err] of g.segmentErrors) {
-    if (!run.errors[i]) {
-      run.errors[i] = err;
-      run.errorCount++;
+export function computeRuns(g: RunInputs): PayrollRun[] {
+  return g.groups.map((group) => {
+    const result = runPayroll(group.compiled, {
+      period: g.period,
+      employees: group.employees,
+      prior: g.prior,
+    });
+    if (!result.ok) throw new AppError("CALC_FAILED", result.problem.zh, result.problem.en);
+    const run = result.run;
+    for (const [i, err] of group.segmentErrors) {
+      if (!run.errors[i]) {
+        run.errors[i] = err;
+        run.errorCount++;
+      }
     }
+    return run;
+  });
+}
+
+/**
+ * The engine's run of the employee with 工号 `no`, and their index in it.
+ * @example const { run, index } = findEmployeeRun(runs, "E001")!
+ */
+export function findEmployeeRun(
+  runs: readonly PayrollRun[],
+  no: string,
+): { run: PayrollRun; index: number } | undefined {
+  for (const run of runs) {
+    const index = run.employees.findIndex((e) => String(e.values.工号 ?? "") === no);
+    if (index >= 0) return { run, index };
   }
-  return run;
+  return undefined;
 }

@@ -99,7 +99,12 @@ export async function loadInputs(
   ctx: ServiceContext,
   period: string,
   end: string,
-): Promise<{ employees: EmployeeInput[]; datasets: DatasetInput[] }> {
+): Promise<{
+  employees: EmployeeInput[];
+  datasets: DatasetInput[];
+  /** Each employee's id and team, in the order of `employees`. */
+  people: { id: string; teamId: string | null }[];
+}> {
   const { store, tenantId } = ctx;
   const start = `${period}-01`;
   const teams = new Map((await store.teams.list(tenantId)).map((t) => [t.id, t]));
@@ -161,7 +166,7 @@ export async function loadInputs(
       ...(data?.notes ? { notes: data.notes } : {}),
     };
   });
-  return { employees, datasets };
+  return { employees, datasets, people: active.map((e) => ({ id: e.id, teamId: e.teamId })) };
 }
 
 /**
@@ -171,4 +176,41 @@ export async function loadInputs(
 export function lastDay(period: string): string {
   const [y, m] = period.split("-").map(Number) as [number, number];
   return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+/**
+ * The policy that pays each person on `date` (index-aligned): their own assignment, else their team's, else the
+ * company's first policy; undefined when the company has no policy.
+ * @example const ids = await policyOfPeople(ctx, people, "2026-10-31")
+ */
+export async function policyOfPeople(
+  ctx: ServiceContext,
+  people: readonly { id: string; teamId: string | null }[],
+  date: string,
+): Promise<(string | undefined)[]> {
+  const { db } = ctx.store;
+  const first = await db
+    .selectFrom("policies")
+    .select("id")
+    .where("tenant_id", "=", ctx.tenantId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom("policy_assignments")
+    .select(["policy_id", "team_id", "employee_id"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("effective_from", "<=", date)
+    .orderBy("effective_from")
+    .orderBy("created_at")
+    .execute();
+  const byEmployee = new Map<string, string>();
+  const byTeam = new Map<string, string>();
+  for (const r of rows) {
+    if (r.employee_id) byEmployee.set(r.employee_id, r.policy_id);
+    else if (r.team_id) byTeam.set(r.team_id, r.policy_id);
+  }
+  return people.map(
+    (p) => byEmployee.get(p.id) ?? (p.teamId ? byTeam.get(p.teamId) : undefined) ?? first?.id,
+  );
 }

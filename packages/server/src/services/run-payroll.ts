@@ -12,15 +12,28 @@
  * @example const r = await runPayrollService(ctx, { period: "2026-08" }); r.totals.net
  */
 
-import { formatEmployeeError, formatUnits, type PayrollRun, periodContext } from "@xinsuan/core";
+import {
+  formatEmployeeError,
+  formatUnits,
+  type PayrollRun,
+  type PriorState,
+  periodContext,
+} from "@xinsuan/core";
 import type { PayslipRecord, RunTotals } from "@xinsuan/store";
 import { AppError, type Msg } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
-import { computeRun, gatherRunInputs } from "./run-inputs.js";
+import { computeRuns, gatherRunInputs } from "./run-inputs.js";
 import { checkOrder } from "./run-load.js";
 
-export { canonicalJson, computeRun, gatherRunInputs, type RunInputs } from "./run-inputs.js";
+export {
+  canonicalJson,
+  computeRuns,
+  findEmployeeRun,
+  gatherRunInputs,
+  type RunGroup,
+  type RunInputs,
+} from "./run-inputs.js";
 
 /** What a run returns. @example const r: RunPayrollResult = await runPayrollService(ctx, { period: "2026-08" }) */
 export type RunPayrollResult = {
@@ -32,8 +45,11 @@ export type RunPayrollResult = {
   totals: RunTotals;
   /** Every employee in error, one line each. */
   errors: Msg[];
-  /** The policy versions and the days each governed (two or more when the policy changed inside the month). */
-  segments: { version: number; from: string; to: string }[];
+  /**
+   * One entry per policy that paid someone: its versions and the days each governed (two or more when the policy
+   * changed inside the month).
+   */
+  groups: { policy: string; employees: number; segments: { version: number; from: string; to: string }[] }[];
   /** Approved claims and adjustments the run included. */
   claimCount: number;
   adjustmentCount: number;
@@ -107,8 +123,9 @@ export async function runPayrollService(
   );
   const lock = started.lockToken!;
   try {
-    const run = computeRun(gathered);
-    const slips = payslipRecords(run);
+    const runs = computeRuns(gathered);
+    const slips = runs.flatMap((r) => payslipRecords(r));
+    const errorCount = runs.reduce((n, r) => n + r.errorCount, 0);
     await storeCall(() => store.runs.heartbeat(tenantId, started.id, lock));
     for (let i = 0; i < slips.length; i += SLIP_BATCH) {
       await storeCall(() =>
@@ -122,8 +139,8 @@ export async function runPayrollService(
         tenantId,
         started.id,
         lock,
-        { employeeCount: run.employees.length, errorCount: run.errorCount },
-        { period: o.period, state: run.nextState },
+        { employeeCount: slips.length, errorCount },
+        { period: o.period, state: mergeStates(runs.map((r) => r.nextState)) },
       ),
     );
     const totals = await storeCall(() => store.runs.totals(tenantId, done.id));
@@ -138,23 +155,28 @@ export async function runPayrollService(
           policyVersion: version.version,
           inputsHash,
           ...totals,
-          errors: run.errorCount,
+          errors: errorCount,
         },
       }),
     );
     const errors: Msg[] = [];
-    run.errors.forEach((e, i) => {
-      if (e) errors.push({ zh: formatEmployeeError(run, i, "zh"), en: formatEmployeeError(run, i, "en") });
-    });
+    for (const run of runs)
+      run.errors.forEach((e, i) => {
+        if (e) errors.push({ zh: formatEmployeeError(run, i, "zh"), en: formatEmployeeError(run, i, "en") });
+      });
     return {
       runId: done.id,
       period: o.period,
       policyVersion: version.version,
-      employeeCount: run.employees.length,
-      errorCount: run.errorCount,
+      employeeCount: slips.length,
+      errorCount,
       totals,
       errors,
-      segments: gathered.segments.map((sg) => ({ version: sg.version.version, from: sg.from, to: sg.to })),
+      groups: gathered.groups.map((g) => ({
+        policy: g.policyName,
+        employees: g.employees.length,
+        segments: g.segments.map((sg) => ({ version: sg.version.version, from: sg.from, to: sg.to })),
+      })),
       claimCount: gathered.claims.length,
       adjustmentCount: gathered.adjustments.length,
     };
@@ -162,4 +184,24 @@ export async function runPayrollService(
     await store.runs.abandonRun(tenantId, started.id).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * The next state of a period paid by several policies: each policy's employees and groups, together (a team
+ * paid by two policies keeps the values of the later one).
+ * @example mergeStates([{ employees: { E1: { a: "1" } } }, { employees: { E2: { a: "2" } } }]).employees
+ */
+export function mergeStates(states: readonly PriorState[]): PriorState {
+  if (states.length === 1) return states[0]!;
+  const employees: NonNullable<PriorState["employees"]> = {};
+  const groups: NonNullable<PriorState["groups"]> = {};
+  for (const s of states) {
+    Object.assign(employees, s.employees ?? {});
+    for (const [level, byName] of Object.entries(s.groups ?? {})) {
+      groups[level] ??= {};
+      const target = groups[level];
+      for (const [name, values] of Object.entries(byName)) target[name] = { ...target[name], ...values };
+    }
+  }
+  return { employees, groups };
 }

@@ -11,7 +11,7 @@ import type { PayslipRecord, Run } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
-import { computeRun, gatherRunInputs, payslipRecords } from "./run-payroll.js";
+import { computeRuns, gatherRunInputs, payslipRecords } from "./run-payroll.js";
 
 /**
  * One payslip value that differs: the column (a pay line, 应发工资/扣款合计/实发工资 for the stored totals, 错误 for
@@ -132,7 +132,10 @@ export async function verifyRun(
   const version = await storeCall(() => store.policies.getVersion(tenantId, run.policyVersionId));
   const inputs = await gatherRunInputs(ctx, o.period, version);
   const stored = await storeCall(() => store.runs.listPayslips(tenantId, run.id));
-  const differences = comparePayslips(stored, payslipRecords(computeRun(inputs)));
+  const differences = comparePayslips(
+    stored,
+    computeRuns(inputs).flatMap((r) => payslipRecords(r)),
+  );
   const inputsChanged = inputs.inputsHash !== run.inputsHash;
   if (differences.length === 0 && !inputsChanged)
     return { same: true, runId: run.id, inputsHash: run.inputsHash };

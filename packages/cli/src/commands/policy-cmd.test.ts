@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../main.js";
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("xinsuan policy", () => {
+  it("adds versions from a template and a file, lists them, assigns one, and refuses bad input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xinsuan-policy-"));
+    const db = `sqlite:${join(dir, "ws.db")}`;
+    expect((await cli("init", "--db", db, "--company", "测试公司")).code).toBe(0);
+    expect((await cli("policy", "list", "--db", db)).out).toContain("还没有薪酬方案");
+
+    const added = await cli("policy", "add", "welfare-6tier", "--from", "2026-01-01", "--db", db);
+    expect(added.code).toBe(0);
+    expect(added.out).toContain("已保存方案第 1 版，自 2026-01-01 起生效");
+
+    const midMonth = await cli("policy", "add", "welfare-6tier", "--from", "2026-11-16", "--db", db);
+    expect(midMonth.out).toContain("2026-11 将分段计算");
+
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, "id: x\nname: 坏方案\n");
+    const bad = await cli("policy", "add", broken, "--from", "2026-12-01", "--db", db);
+    expect(bad.code).toBe(3);
+    expect(bad.err).toContain("未保存");
+    expect((await cli("policy", "add", "no-such-template", "--from", "2026-12-01", "--db", db)).code).toBe(3);
+    expect((await cli("policy", "add", "welfare-6tier", "--db", db)).code).toBe(2);
+
+    const partTime = await cli(
+      "policy",
+      "add",
+      "part-time",
+      "--from",
+      "2026-01-01",
+      "--name",
+      "兼职方案",
+      "--db",
+      db,
+    );
+    expect(partTime.code).toBe(0);
+    const unknown = await cli(
+      "policy",
+      "assign",
+      "兼职方案",
+      "--employee",
+      "P001",
+      "--from",
+      "2026-11-01",
+      "--db",
+      db,
+    );
+    expect(unknown.code).toBe(3);
+    expect(unknown.err).toContain("没有工号“P001”");
+
+    const list = await cli("policy", "list", "--db", db);
+    expect(list.out).toContain("（默认：未分配到其他方案的员工都按它计薪）");
+    expect(list.out).toMatch(/第 1 版 {2}2026-01-01 至 2026-11-15/);
+    expect(list.out).toMatch(/第 2 版 {2}2026-11-16 至 今后/);
+    expect(list.out).toContain("「兼职方案」 模板 part-time");
+  });
+});
