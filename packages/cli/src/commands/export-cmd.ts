@@ -1,0 +1,97 @@
+/**
+ * `xinsuan export register|payslips --period YYYY-MM --out <file.xlsx|file.csv> [--draft]`: the payroll register
+ * (工资表, with team subtotals, a 提醒 and a 调整 sheet in xlsx) and the 工资条 strips, thin over the server's
+ * export services. Only an approved run is exported; `--draft` exports the register of a calculated run marked 草稿.
+ * @example xinsuan export register --period 2026-08 --out 工资表-2026-08.xlsx
+ */
+
+import { AppError } from "@xinsuan/server/io";
+import type { Command } from "commander";
+import type { WorkspaceOptions } from "./workspace.js";
+
+/** The services and the workspace helpers load the database drivers: imported only when a command runs. */
+const load = async () => ({ ...(await import("@xinsuan/server")), ...(await import("./workspace.js")) });
+
+type Print = (s: string) => void;
+type Io = { out: Print; err: Print };
+type Opts = WorkspaceOptions & { period?: string; out?: string; draft?: boolean };
+
+function required(o: Opts): { period: string; out: string } {
+  if (!o.period) throw new AppError("USAGE", "缺少参数 --period", "missing --period");
+  if (!o.out)
+    throw new AppError("USAGE", "缺少参数 --out（.xlsx 或 .csv 文件）", "missing --out (.xlsx or .csv)");
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
+    throw new AppError(
+      "USAGE",
+      `--period “${o.period}”格式不对，应为 YYYY-MM，如 2026-10`,
+      "--period must be YYYY-MM",
+    );
+  return { period: o.period, out: o.out };
+}
+
+/**
+ * `xinsuan export register`: writes the register and prints the totals.
+ * @example await runExportRegister({ period: "2026-08", out: "r.xlsx" }, console.log)
+ */
+export async function runExportRegister(o: Opts, print: Print): Promise<void> {
+  const { period, out } = required(o);
+  const { contextFor, exportRegister, withStore } = await load();
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const r = await exportRegister(ctx, { period, out, ...(o.draft ? { draft: true } : {}) });
+    print(
+      `已导出${r.draft ? "草稿" : ""}工资表 ${out}：${r.employees} 人、${r.teams} 个团队，应发合计 ${r.totals.gross}，扣款合计 ${r.totals.deductions}，实发合计 ${r.totals.net}`,
+    );
+    if (r.draft) print("注意：该算薪尚未审批，文件标为“草稿”，仅供复核，不能据此发放");
+    if (r.warnings > 0) print(`另有 ${r.warnings} 条提醒，见“提醒”工作表`);
+  });
+}
+
+/**
+ * `xinsuan export payslips`: writes the 工资条 strips of an approved run.
+ * @example await runExportPayslips({ period: "2026-08", out: "工资条.xlsx" }, console.log)
+ */
+export async function runExportPayslips(o: Opts, print: Print): Promise<void> {
+  const { period, out } = required(o);
+  if (o.draft)
+    throw new AppError(
+      "USAGE",
+      "工资条只能从已审批的算薪导出，没有草稿（--draft 只用于工资表）",
+      "payslips come only from an approved run; --draft applies to the register only",
+    );
+  const { contextFor, exportPayslips, withStore } = await load();
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const r = await exportPayslips(ctx, { period, out });
+    print(`已导出工资条 ${out}：${r.strips} 人，每人一行表头、一行数据，之间空一行，可直接打印裁剪`);
+  });
+}
+
+/**
+ * Registers `export register|payslips` on the program.
+ * @example registerExport(program, { out: console.log, err: console.error })
+ */
+export function registerExport(program: Command, io: Io): void {
+  const exp = program
+    .command("export")
+    .description("导出已审批的算薪：工资表（register）、工资条（payslips）");
+  for (const [name, what, run] of [
+    [
+      "register",
+      "工资表：标题、冻结表头、每人一行、团队小计和合计；xlsx 另有提醒和调整工作表",
+      runExportRegister,
+    ],
+    ["payslips", "工资条：每人一行表头加一行数据，之间空一行，打印后裁剪", runExportPayslips],
+  ] as const) {
+    const cmd = exp
+      .command(name)
+      .description(what)
+      .option("--period <YYYY-MM>", "薪资期间，如 2026-08")
+      .option("--out <file>", "写出的文件：.xlsx 或 .csv（UTF-8，Excel 可直接打开）");
+    if (name === "register") cmd.option("--draft", "导出未审批的算薪，标为“草稿”，仅供复核");
+    cmd
+      .option("--db <url>", "数据库地址，同 init")
+      .option("--company <名称>", "数据库中有多家公司时指定")
+      .action((o: Opts) => run(o, io.out));
+  }
+}
