@@ -3,9 +3,11 @@
  * atomically, escaping text that Excel would run as a formula.
  * @example await writeTable("结果.xlsx", { headers: ["姓名", "实发"], rows: [["张三", "8000.5"]], numericColumns: new Set(["实发"]) })
  */
+
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { writeFileAtomic } from "./atomic-write.js";
+import { escapeText } from "./escape-cell.js";
 import { displayWidth } from "./text-width.js";
 
 export type WriteTableInput = { headers: string[]; rows: string[][]; numericColumns?: Set<string> };
@@ -26,7 +28,6 @@ export class TableWriteError extends Error {
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 const MONEY_DECIMAL = /^-?\d+(\.\d{1,2})?$/;
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** Characters XML 1.0 cannot hold; exceljs would write them and Excel would call the file corrupt. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -37,7 +38,7 @@ const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
  * @example escapeFormula("=1+1") === "'=1+1"
  */
 export function escapeFormula(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_DECIMAL.test(text) ? `'${text}` : text;
+  return PLAIN_DECIMAL.test(text) ? text : escapeText(text);
 }
 
 /**
