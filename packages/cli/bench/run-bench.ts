@@ -82,7 +82,14 @@ function workspaceRow(r: Result): string {
   if (r.skipped)
     return `| ${n.toLocaleString("en")} | workspace on ${db}: skipped (${r.skipped}) | – | – | – | – | – |`;
   const perSec = Math.round((n / Number(r.ms)) * 1000);
-  const what = `workspace on ${db}: init + policy ${r.initMs} ms, import employees ${r.employeesMs} ms, import datasets ${r.datasetsMs} ms, run (engine + payslips + state) ${r.runMs} ms, register read back from the store (stands in for export) ${r.readBackMs} ms; prior ledger ${r.ledgerMs} ms not in total`;
+  // Peak RSS so far after each step (MB), when the case reports it.
+  const peaks = new Map(
+    String(r.peakMb ?? "")
+      .split(", ")
+      .map((kv) => kv.split(" ") as [string, string]),
+  );
+  const at = (step: string) => (peaks.has(step) ? ` (peak ${peaks.get(step)} MB)` : "");
+  const what = `workspace on ${db}: init + policy ${r.initMs} ms${at("init")}, import employees ${r.employeesMs} ms${at("employees")}, import datasets ${r.datasetsMs} ms${at("datasets")}, run (engine + payslips + state) ${r.runMs} ms${at("run")}, register read back from the store (stands in for export) ${r.readBackMs} ms${at("readBack")}; prior ledger ${r.ledgerMs} ms${at("ledger")} not in total`;
   return `| ${n.toLocaleString("en")} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${perSec.toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
 }
 

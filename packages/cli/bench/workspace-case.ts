@@ -95,11 +95,14 @@ export async function workspaceCase(dbKind: string, agents: number): Promise<Wor
   const ledger = generateLedger(rows, PERIOD);
   const steps: Record<string, number> = {};
   const rss: Record<string, number> = {};
+  const peak: Record<string, number> = {};
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     const out = await fn();
     steps[name] = Math.round(performance.now() - t0);
     rss[name] = mb(process.memoryUsage().rss);
+    // maxRSS only grows: the peak so far after a step is that step's peak whenever it rose during the step.
+    peak[name] = mb(process.resourceUsage().maxRSS * 1024);
     process.stderr.write(`  ${dbKind} ${name}: ${steps[name]} ms\n`);
     return out;
   };
@@ -163,6 +166,9 @@ export async function workspaceCase(dbKind: string, agents: number): Promise<Wor
       ledgerMs: steps.ledger!,
       runMs: steps.run!,
       readBackMs: steps.readBack!,
+      peakMb: Object.entries(peak)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
       rssAfter: Object.entries(rss)
         .map(([k, v]) => `${k} ${v}`)
         .join(", "),

@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "./index.js";
 import { migrateToLatest } from "./migrations/index.js";
+import { registerBulkTests } from "./repositories-bulk.suite.js";
 import { registerRunTests } from "./repositories-runs.suite.js";
 import { rejectsWith, setupTenant } from "./suite-kit.js";
 import { sha256 } from "./util.js";
@@ -260,5 +261,6 @@ export function registerRepositorySuite(label: string, factory: () => Promise<St
       expect(await s.history.deductionsIn(t, e.id, "2025-07")).toHaveLength(0);
     });
     registerRunTests(() => s);
+    registerBulkTests(() => s);
   });
 }

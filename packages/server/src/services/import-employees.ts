@@ -5,7 +5,13 @@
  * @example await importEmployees(ctx, { file: "员工.xlsx", rows: table.rows })
  */
 
-import { EMPLOYMENT_TYPES, type EmploymentType, type NewEmployee } from "@xinsuan/store";
+import {
+  EMPLOYMENT_TYPES,
+  type EmployeeGradeChange,
+  type EmploymentType,
+  type GradeChange,
+  type NewEmployee,
+} from "@xinsuan/store";
 import { AppError, type Msg } from "../app-error.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
@@ -187,47 +193,47 @@ export async function importEmployees(
         teamsCreated: 0,
         warnings: head.warnings,
       };
+      // Set-based: teams, then employees, then grades, each in multi-row statements (see the repositories).
       const teams = new Map((await tx.teams.list(tenantId)).map((t) => [t.name, t.id]));
-      for (const row of ok) {
-        let teamId: string | null = null;
-        if (row.team) {
-          teamId = teams.get(row.team) ?? null;
-          if (!teamId) {
-            const team = await tx.teams.create(tenantId, {
-              name: row.team,
-              department: row.department || null,
-            });
-            teams.set(team.name, team.id);
-            teamId = team.id;
-            result.teamsCreated++;
-            if (policy)
-              await tx.policies.assign(tenantId, {
-                policyId: policy.id,
-                teamId,
-                effectiveFrom: COMPANY_WIDE_FROM,
-              });
-          }
-        }
-        const existing = await tx.employees.findByNo(tenantId, row.employee.employeeNo);
-        const { employeeNo, ...fields } = row.employee;
-        // A blank cell keeps what is stored (a roster without 身份证号 must not erase it).
-        const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
-        const saved = existing
-          ? await tx.employees.update(tenantId, employeeNo, { ...patch, ...(row.team ? { teamId } : {}) })
-          : await tx.employees.create(tenantId, { ...row.employee, teamId });
-        if (existing) result.updated++;
-        else result.created++;
-        if (row.grade) {
-          const from = existing ? asOf : (row.employee.hireDate ?? asOf);
-          const current = await tx.history.gradeOn(tenantId, saved.id, from);
-          if (current?.grade !== row.grade)
-            await tx.history.addGrade(tenantId, saved.id, {
-              grade: row.grade,
-              effectiveFrom: from,
-              reason: "导入",
-            });
-        }
-      }
+      const newTeams = new Map<string, string | null>();
+      for (const row of ok)
+        if (row.team && !teams.has(row.team) && !newTeams.has(row.team))
+          newTeams.set(row.team, row.department || null);
+      const created = await tx.teams.createMany(
+        tenantId,
+        [...newTeams].map(([name, department]) => ({ name, department })),
+      );
+      for (const team of created) teams.set(team.name, team.id);
+      if (policy)
+        await tx.policies.assignMany(
+          tenantId,
+          created.map((team) => ({ policyId: policy.id, teamId: team.id, effectiveFrom: COMPANY_WIDE_FROM })),
+        );
+      result.teamsCreated = created.length;
+      // A blank cell (null) keeps what is stored for an existing employee; no 团队 keeps the team.
+      const saved = await tx.employees.saveMany(
+        tenantId,
+        ok.map((row) => ({ ...row.employee, teamId: row.team ? (teams.get(row.team) ?? null) : null })),
+      );
+      const anyUpdatedGrade = saved.some((s, i) => !s.created && ok[i]!.grade);
+      const current = anyUpdatedGrade
+        ? await tx.history.gradesOn(tenantId, asOf)
+        : new Map<string, GradeChange>();
+      const grades: EmployeeGradeChange[] = [];
+      saved.forEach((s, i) => {
+        const row = ok[i]!;
+        if (s.created) result.created++;
+        else result.updated++;
+        // A new employee's 职级 starts on the 入职日期; an existing one's change on `asOf`, if it changed.
+        if (row.grade && (s.created || current.get(s.id)?.grade !== row.grade))
+          grades.push({
+            employeeId: s.id,
+            grade: row.grade,
+            effectiveFrom: s.created ? (row.employee.hireDate ?? asOf) : asOf,
+            reason: "导入",
+          });
+      });
+      await tx.history.addGrades(tenantId, grades);
       await tx.audit.append(tenantId, {
         actor,
         action: "employees.import",

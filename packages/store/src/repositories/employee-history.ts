@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { guard } from "../errors.js";
 import { exactAmount } from "../money.js";
 import type { Database } from "../schema.js";
-import { newId, nowIso } from "../util.js";
+import { chunks, newId, nowIso } from "../util.js";
 
 /** One grade change. @example const g: GradeChange = { grade: "初级", effectiveFrom: "2025-01-01" } */
 export type GradeChange = {
@@ -16,6 +16,12 @@ export type GradeChange = {
   effectiveFrom: string;
   reason?: string | null;
 };
+
+/** A grade change of one employee (for bulk writes). @example const c: EmployeeGradeChange = { employeeId, grade: "初级", effectiveFrom: "2025-01-01" } */
+export type EmployeeGradeChange = GradeChange & { employeeId: string };
+
+/** Rows per INSERT: 8 columns × 500 bound parameters, far under SQLite's and PostgreSQL's limits. */
+const GRADE_CHUNK = 500;
 
 /** A declared deduction; `monthlyAmount` is decimal text, months are YYYY-MM. @example const d: DeductionDeclaration = { kind: "子女教育", monthlyAmount: "2000.00", fromMonth: "2025-01" } */
 export type DeductionDeclaration = {
@@ -29,6 +35,10 @@ export type DeductionDeclaration = {
 export interface EmployeeHistoryRepository {
   addGrade(tenantId: string, employeeId: string, change: GradeChange): Promise<void>;
   gradeOn(tenantId: string, employeeId: string, date: string): Promise<GradeChange | undefined>;
+  /** Adds many grade changes, 500 rows a statement. */
+  addGrades(tenantId: string, changes: readonly EmployeeGradeChange[]): Promise<void>;
+  /** Every employee's grade in force on `date` (as `gradeOn` would give it), by employee id, in one query. */
+  gradesOn(tenantId: string, date: string): Promise<Map<string, GradeChange>>;
   addDeduction(tenantId: string, employeeId: string, d: DeductionDeclaration): Promise<void>;
   deductionsIn(tenantId: string, employeeId: string, month: string): Promise<DeductionDeclaration[]>;
 }
@@ -67,6 +77,43 @@ export function createEmployeeHistoryRepository(db: Kysely<Database>): EmployeeH
       return r
         ? { grade: r.grade, tier: r.tier, effectiveFrom: r.effective_from, reason: r.reason }
         : undefined;
+    },
+    async addGrades(tenantId, changes) {
+      const at = nowIso();
+      const rows = changes.map((c) => ({
+        id: newId(),
+        tenant_id: tenantId,
+        employee_id: c.employeeId,
+        grade: c.grade,
+        tier: c.tier ?? null,
+        effective_from: c.effectiveFrom,
+        reason: c.reason ?? null,
+        created_at: at,
+      }));
+      for (const batch of chunks(rows, GRADE_CHUNK))
+        await guard("保存职级", "saving the grades", () =>
+          db.insertInto("employee_grades").values(batch).execute(),
+        );
+    },
+    async gradesOn(tenantId, date) {
+      // Ascending, so the last row of an employee is the one gradeOn would pick (latest from, then created).
+      const rows = await db
+        .selectFrom("employee_grades")
+        .select(["employee_id", "grade", "tier", "effective_from", "reason"])
+        .where("tenant_id", "=", tenantId)
+        .where("effective_from", "<=", date)
+        .orderBy("effective_from")
+        .orderBy("created_at")
+        .execute();
+      const out = new Map<string, GradeChange>();
+      for (const r of rows)
+        out.set(r.employee_id, {
+          grade: r.grade,
+          tier: r.tier,
+          effectiveFrom: r.effective_from,
+          reason: r.reason,
+        });
+      return out;
     },
     async addDeduction(tenantId, employeeId, d) {
       const row = {

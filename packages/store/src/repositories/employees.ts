@@ -8,6 +8,9 @@ import { type FieldCipher, maskBank, maskIdNumber } from "../crypto.js";
 import { guard, StoreError } from "../errors.js";
 import type { Database, EmployeesTable, EmploymentType } from "../schema.js";
 import { likeEscape, newId, nowIso } from "../util.js";
+import { type SavedEmployee, saveEmployees } from "./employees-bulk.js";
+
+export type { SavedEmployee } from "./employees-bulk.js";
 
 /** An employee as shown: idNumber / bankAccount masked unless read with `reveal`. @example const e: Employee = await employees.getByNo(tenantId, "E001") */
 export type Employee = {
@@ -55,6 +58,8 @@ export type ReadOptions = { reveal?: boolean };
 export interface EmployeeRepository {
   create(tenantId: string, employee: NewEmployee): Promise<Employee>;
   update(tenantId: string, employeeNo: string, patch: EmployeePatch): Promise<Employee>;
+  /** Creates new 工号 and merges into existing ones (null keeps a stored field), 500 rows a statement. */
+  saveMany(tenantId: string, employees: readonly NewEmployee[]): Promise<SavedEmployee[]>;
   findByNo(tenantId: string, employeeNo: string, options?: ReadOptions): Promise<Employee | undefined>;
   getByNo(tenantId: string, employeeNo: string, options?: ReadOptions): Promise<Employee>;
   list(
@@ -165,6 +170,15 @@ export function createEmployeeRepository(db: Kysely<Database>, cipher: FieldCiph
         throw new StoreError("NOT_FOUND", `找不到工号 ${employeeNo}`, `employee ${employeeNo} not found`);
       }
       return repo.getByNo(tenantId, employeeNo);
+    },
+
+    saveMany(tenantId, employees) {
+      return saveEmployees(
+        db,
+        (v, field) => seal(v, field === "id" ? idContext(tenantId) : bankContext(tenantId)) ?? null,
+        tenantId,
+        employees,
+      );
     },
 
     async findByNo(tenantId, employeeNo, options = {}) {

@@ -6,7 +6,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { guard, StoreError } from "../errors.js";
 import type { Database, PolicyVersionsTable } from "../schema.js";
-import { newId, nowIso, sha256 } from "../util.js";
+import { chunks, newId, nowIso, sha256 } from "../util.js";
 
 /** A policy (its content lives in versions). @example const p: Policy = await policies.createPolicy(tenantId, "客服方案") */
 export type Policy = {
@@ -49,6 +49,8 @@ export interface PolicyRepository {
   listVersions(tenantId: string, policyId: string): Promise<PolicyVersion[]>;
   versionInForce(tenantId: string, policyId: string, date: string): Promise<PolicyVersion | undefined>;
   assign(tenantId: string, a: PolicyAssignment): Promise<void>;
+  /** Many assignments, 500 rows a statement (an import's new teams). */
+  assignMany(tenantId: string, list: readonly PolicyAssignment[]): Promise<void>;
   policyIdFor(
     tenantId: string,
     target: { employeeId: string; teamId: string | null },
@@ -183,6 +185,23 @@ export function createPolicyRepository(db: Kysely<Database>): PolicyRepository {
       await guard("分配方案", "assigning the policy", () =>
         db.insertInto("policy_assignments").values(row).execute(),
       );
+    },
+
+    async assignMany(tenantId, list) {
+      const at = nowIso();
+      const rows = list.map((a) => ({
+        id: newId(),
+        tenant_id: tenantId,
+        policy_id: a.policyId,
+        team_id: a.teamId ?? null,
+        employee_id: a.employeeId ?? null,
+        effective_from: a.effectiveFrom,
+        created_at: at,
+      }));
+      for (const batch of chunks(rows, 500))
+        await guard("分配方案", "assigning the policy", () =>
+          db.insertInto("policy_assignments").values(batch).execute(),
+        );
     },
 
     async policyIdFor(tenantId, target, date) {
