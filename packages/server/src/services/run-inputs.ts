@@ -78,6 +78,20 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+/**
+ * canonicalJson for a flat record of text values (an employee's inputs), without the replacer's per-value cost.
+ * @example canonicalFlat({ b: "1", a: "2" }) === '{"a":"2","b":"1"}'
+ */
+export function canonicalFlat(o: Record<string, string | undefined>): string {
+  const keys = Object.keys(o).sort(byNo);
+  let out = "";
+  for (const k of keys) {
+    const v = o[k];
+    if (v !== undefined) out += `${out === "" ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(v)}`;
+  }
+  return `{${out}}`;
+}
+
 /** A generated policy text compiled (cached); a failure here is a bug in the generator, said plainly. */
 function compileGenerated(text: string, label: string): CompiledPolicy {
   const key = createHash("sha256").update(text).digest("hex");
@@ -230,9 +244,14 @@ export async function gatherRunInputs(
     );
   }
 
-  const canonical = canonicalJson({
-    period,
-    policy: groups.map((g) => ({
+  // Hashed piece by piece: one big canonical text of 100,000 employees cost seconds and hundreds of MB.
+  const hash = createHash("sha256");
+  const put = (label: string, value: unknown) =>
+    hash.update(`${label}\u0000${canonicalJson(value)}\n`, "utf8");
+  put("period", period);
+  put(
+    "policy",
+    groups.map((g) => ({
       policy: g.policyId,
       employees: g.employees.map((e) => e.values.工号),
       segments: g.segments.map((s) => ({
@@ -243,15 +262,25 @@ export async function gatherRunInputs(
         to: s.to,
       })),
     })),
-    employees: employees.map((e) => e.values),
-    datasets: [...datasets].sort((a, b) =>
-      byNo(`${a.kind}\u0000${a.checksum}`, `${b.kind}\u0000${b.checksum}`),
-    ),
-    claims: claims.map((c) => [c.id, c.employeeNo, c.inputName, c.quantity]),
-    adjustments: adjustments.map((a) => [a.id, a.employeeNo, a.kind, a.amount, a.taxable]),
-    prior,
-  });
-  const inputsHash = createHash("sha256").update(canonical, "utf8").digest("hex");
+  );
+  // A dataset's rows never change under its checksum (a correction is a new dataset); the merged values are below.
+  put(
+    "datasets",
+    datasets
+      .map((d) => [d.kind, d.checksum])
+      .sort((a, b) => byNo(`${a[0]}\u0000${a[1]}`, `${b[0]}\u0000${b[1]}`)),
+  );
+  for (const e of employees) hash.update(`${canonicalFlat(e.values)}\n`, "utf8");
+  put(
+    "claims",
+    claims.map((c) => [c.id, c.employeeNo, c.inputName, c.quantity]),
+  );
+  put(
+    "adjustments",
+    adjustments.map((a) => [a.id, a.employeeNo, a.kind, a.amount, a.taxable]),
+  );
+  put("prior", prior);
+  const inputsHash = hash.digest("hex");
   return { period, groups, version: groups[0]!.version, prior, claims, adjustments, inputsHash };
 }
 
