@@ -89,7 +89,7 @@ function workspaceRow(r: Result): string {
       .map((kv) => kv.split(" ") as [string, string]),
   );
   const at = (step: string) => (peaks.has(step) ? ` (peak ${peaks.get(step)} MB)` : "");
-  const what = `workspace on ${db}: init + policy ${r.initMs} ms${at("init")}, import employees ${r.employeesMs} ms${at("employees")}, import datasets ${r.datasetsMs} ms${at("datasets")}, run (engine + payslips + state) ${r.runMs} ms${at("run")}, register read back from the store (stands in for export) ${r.readBackMs} ms${at("readBack")}; prior ledger ${r.ledgerMs} ms${at("ledger")} not in total`;
+  const what = `workspace on ${db}: init + policy ${r.initMs} ms${at("init")}, import employees ${r.employeesMs} ms${at("employees")}, import datasets ${r.datasetsMs} ms${at("datasets")}, run (engine + payslips + state) ${r.runMs} ms${at("run")}, approve ${r.approveMs} ms, export register CSV ${r.exportCsvMs} ms${at("exportCsv")}, export register xlsx (with the 提醒 sheet: one more engine run) ${r.exportXlsxMs} ms${at("exportXlsx")} (${r.exportBytes} bytes); not in total: payslips read back ${r.readBackMs} ms, prior ledger ${r.ledgerMs} ms${at("ledger")}`;
   return `| ${n.toLocaleString("en")} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${perSec.toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
 }
 

@@ -12,9 +12,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   addPolicyVersion,
+  approveRun,
   DEMO_POLICY_FILE,
   demoPolicyText,
   EMPLOYEE_COLUMNS,
+  exportRegister,
   generateCompany,
   generateLedger,
   importDataset,
@@ -154,7 +156,21 @@ export async function workspaceCase(dbKind: string, agents: number): Promise<Wor
     await step("ledger", () => store.ledger.writeState(tenant.id, PRIOR_PERIOD, ledger));
     const run = await step("run", () => runPayrollService(ctx, { period: PERIOD }));
     const slips = await step("readBack", () => store.runs.listPayslips(tenant.id, run.runId));
-    const timed = steps.init! + steps.employees! + steps.datasets! + steps.run! + steps.readBack!;
+    await step("approve", () => approveRun(ctx, { period: PERIOD }));
+    const csv = await step("exportCsv", () =>
+      exportRegister(ctx, { period: PERIOD, out: join(tmp, "工资表.csv") }),
+    );
+    const xlsx = await step("exportXlsx", () =>
+      exportRegister(ctx, { period: PERIOD, out: join(tmp, "工资表.xlsx") }),
+    );
+    const timed =
+      steps.init! +
+      steps.employees! +
+      steps.datasets! +
+      steps.run! +
+      steps.approve! +
+      steps.exportCsv! +
+      steps.exportXlsx!;
     return {
       mode: "workspace",
       db: dbKind,
@@ -166,6 +182,10 @@ export async function workspaceCase(dbKind: string, agents: number): Promise<Wor
       ledgerMs: steps.ledger!,
       runMs: steps.run!,
       readBackMs: steps.readBack!,
+      approveMs: steps.approve!,
+      exportCsvMs: steps.exportCsv!,
+      exportXlsxMs: steps.exportXlsx!,
+      exportBytes: `csv ${csv.bytes.length}, xlsx ${xlsx.bytes.length}`,
       peakMb: Object.entries(peak)
         .map(([k, v]) => `${k} ${v}`)
         .join(", "),
