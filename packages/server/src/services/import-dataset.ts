@@ -15,7 +15,7 @@ import { AppError, type Msg } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import type { RosterRow } from "./import-employees.js";
-import { policyForPeriod } from "./policy-for-period.js";
+import { policiesForPeriod } from "./policy-for-period.js";
 
 /** What to import. `checksum` is the file's sha256 when known; otherwise computed from the rows. @example const d: DatasetImport = { period: "2026-08", kind: "kpi", file: "kpi.csv", rows } */
 export type DatasetImport = {
@@ -152,12 +152,16 @@ export async function importDataset(ctx: ServiceContext, d: DatasetImport): Prom
       `${d.period} already holds a ${d.kind} dataset (${sameKind.map((x) => x.fileName).join(", ")}); nothing imported. To replace it, add --replace`,
     );
   }
-  const { compiled } = await storeCall(() => policyForPeriod(ctx, d.period));
-  const inputs = new Map(compiled.nodes.filter((n) => n.kind === "input").map((n) => [n.name, n]));
+  // Each row is checked against the inputs of the policy that pays its employee (a company may have several).
+  const { all, byEmployee } = await storeCall(() => policiesForPeriod(ctx, d.period));
+  const inputsOf = new Map(
+    all.map((p) => [p, new Map(p.compiled.nodes.filter((n) => n.kind === "input").map((n) => [n.name, n]))]),
+  );
+  const anyInput = new Set(all.flatMap((p) => [...inputsOf.get(p)!.keys()]));
   const warnings: Msg[] = [];
   const columns: string[] = [];
   for (const h of headers) {
-    if (inputs.has(h)) columns.push(h);
+    if (anyInput.has(h)) columns.push(h);
     else if (!KNOWN_EXTRA.has(h))
       warnings.push({
         zh: `${d.file}：“${h}”列不是方案的输入，已忽略`,
@@ -194,9 +198,12 @@ export async function importDataset(ctx: ServiceContext, d: DatasetImport): Prom
     else if (!known.has(no)) bad(r.rowNumber, "工号", `没有工号为“${no}”的员工`, `no employee ${no}`);
     if (no && !seen.has(no)) seen.set(no, r.rowNumber);
     const values: Record<string, string> = {};
+    const policy = byEmployee.get(no) ?? all[0]!;
+    const inputs = inputsOf.get(policy)!;
     for (const col of columns) {
+      if (!inputs.has(col)) continue; // an input of another policy: nothing for this employee's
       const text = (r.cells[col] ?? "").trim();
-      const def = compiled.doc.inputs[col];
+      const def = policy.compiled.doc.inputs[col];
       if (text === "") {
         if (def && def.required === true && !def.fallback)
           bad(r.rowNumber, col, "缺少必填值", "a value is required");

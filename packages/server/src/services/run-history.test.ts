@@ -244,8 +244,15 @@ describe("claims", () => {
 describe("several policies in one company", () => {
   it("pays each employee by their own assignment, else their team's, else the first policy", async () => {
     const ctx = await company();
+    const partTime = policy("3000")
+      .replace("id: history-test", "id: part-time-test")
+      .replace(
+        "  成交单数: { type: integer, default: 0, min: 0 }",
+        "  成交单数: { type: integer, default: 0, min: 0 }\n  工时: { type: number, required: true, min: 0 }",
+      )
+      .replace("items:\n", "items:\n  - { name: 工时工资, kind: earning, formula: 工时 * 20 }\n");
     await addPolicyVersion(ctx, {
-      yaml: policy("3000").replace("id: history-test", "id: part-time-test"),
+      yaml: partTime,
       file: "兼职.yaml",
       effectiveFrom: "2026-01-01",
       policyName: "兼职方案",
@@ -264,6 +271,26 @@ describe("several policies in one company", () => {
     }).catch((e: unknown) => e);
     expect((unknown as AppError).details.map((d) => d.zh)).toEqual(["没有团队“九组”", "没有工号“E9”"]);
     await assignPolicy(ctx, { policyName: "兼职方案", employeeNos: ["E2"], from: "2026-08-01" });
+    // 工时 is an input of the part-time policy only: checked (and required) for E2, not read for E1.
+    const missing = await importDataset(ctx, {
+      period: "2026-08",
+      kind: "attendance",
+      file: "工时.csv",
+      rows: [
+        { rowNumber: 2, cells: { 工号: "E1", 成交单数: "2", 工时: "" } },
+        { rowNumber: 3, cells: { 工号: "E2", 成交单数: "1", 工时: "" } },
+      ],
+    }).catch((e: unknown) => e);
+    expect((missing as AppError).details.map((d) => d.zh)).toEqual(["工时.csv 第3行 “工时”列：缺少必填值"]);
+    await importDataset(ctx, {
+      period: "2026-08",
+      kind: "attendance",
+      file: "工时.csv",
+      rows: [
+        { rowNumber: 2, cells: { 工号: "E1", 成交单数: "2", 工时: "" } },
+        { rowNumber: 3, cells: { 工号: "E2", 成交单数: "1", 工时: "8" } },
+      ],
+    });
 
     const r = await runPayrollService(ctx, { period: "2026-08" });
     expect(r.groups.map((g) => [g.policy, g.employees])).toEqual([
@@ -272,6 +299,8 @@ describe("several policies in one company", () => {
     ]);
     expect(await line(ctx, "2026-08", "E1", "基本工资")).toBe("15000.00");
     expect(await line(ctx, "2026-08", "E2", "基本工资")).toBe("3000.00");
+    expect(await line(ctx, "2026-08", "E2", "工时工资")).toBe("160.00");
+    expect(await line(ctx, "2026-08", "E1", "成交提成")).toBe("10.00");
     await approveRun(ctx, { period: "2026-08" });
     expect((await verifyRun(ctx, { period: "2026-08" })).same).toBe(true);
     const policies = await listPolicies(ctx);

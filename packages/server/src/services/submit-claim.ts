@@ -11,7 +11,7 @@ import { AppError } from "../app-error.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { employeeByNo, frozenRun, requirePeriod, requireText } from "./claim-adjust-kit.js";
-import { policyForPeriod } from "./policy-for-period.js";
+import { policiesForPeriod } from "./policy-for-period.js";
 
 /** What a claim needs; `quantity` is decimal text, "1" by default. @example const c: ClaimInput = { period: "2026-10", employeeNo: "E001", inputName: "加分项数", evidence: "客户表扬信 2026-10-08" } */
 export type ClaimInput = {
@@ -41,7 +41,8 @@ export async function submitClaim(ctx: ServiceContext, c: ClaimInput): Promise<C
       `quantity "${qtyText}" must be a number greater than 0`,
     );
   }
-  const { compiled, version } = await policyForPeriod(ctx, period);
+  const { byEmployee, all } = await policiesForPeriod(ctx, period, [c.employeeNo.trim()]);
+  const { compiled, version } = byEmployee.get(c.employeeNo.trim()) ?? all[0]!;
   const def = compiled.doc.inputs[inputName];
   if (!def || (def.type !== "number" && def.type !== "integer")) {
     const allowed = Object.entries(compiled.doc.inputs)
