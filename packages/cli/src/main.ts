@@ -220,6 +220,17 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           io.out,
         ),
     );
+  imp
+    .command("ledger <file>")
+    .description(
+      "导入截至某月的本年个税累计台账（年中开始使用或年中入职员工此前的收入）：工号、个税累计收入 …",
+    )
+    .option("--period <YYYY-MM>", "台账截至的月份，如 2026-07（下个月的算薪接着累计）")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action(async (file: string, o: { period?: string; db?: string; company?: string }) =>
+      (await importCmd()).runImportLedger(file, { ...o, period: need(o.period, "--period") }, io.out),
+    );
   registerClaimCommands(program, io);
   try {
     await program.parseAsync(args, { from: "user" });

@@ -19,6 +19,7 @@ export * from "./services/export-payslips.js";
 export * from "./services/export-register.js";
 export * from "./services/import-dataset.js";
 export * from "./services/import-employees.js";
+export * from "./services/import-ledger.js";
 export * from "./services/init-workspace.js";
 export * from "./services/list-adjustments.js";
 export * from "./services/list-audit.js";

@@ -313,3 +313,39 @@ describe("a period with an approved run takes no import", () => {
     expect(await counts()).toEqual(before);
   }, 30_000);
 });
+
+describe("xinsuan import ledger", () => {
+  it("imports the year-to-date tax ledger all-or-nothing, then refuses once the month has a run", async () => {
+    const bad = await cli(
+      "import",
+      "ledger",
+      file(
+        "台账-错.csv",
+        csv("工号,个税累计收入,个税累计已预扣", ["A0000001,105000,4480", "Z9,1,0", `A0000002,${FORMULA},0`]),
+      ),
+      "--period",
+      "2026-12",
+      "--db",
+      db,
+    );
+    expect(bad.code).toBe(4);
+    expect(bad.err).toContain("台账-错.csv 第3行 “工号”列：没有工号为“Z9”的员工");
+    expect(bad.err).toContain("台账-错.csv 第4行 “个税累计收入”列");
+    const good = await cli(
+      "import",
+      "ledger",
+      file("台账.csv", csv("工号,姓名,个税累计收入,个税累计已预扣", ["A0000001,某某,105000,4480"])),
+      "--period",
+      "2026-12",
+      "--db",
+      db,
+    );
+    expect([good.code, good.out]).toEqual([
+      0,
+      expect.stringContaining("已导入 2026-12 的个税累计台账：1 名员工"),
+    ]);
+    const late = await cli("import", "ledger", join(dir, "台账.csv"), "--period", "2026-07", "--db", db);
+    expect(late.code).toBe(7);
+    expect(late.err).toContain("已算薪");
+  });
+});

@@ -14,6 +14,7 @@ import {
   type ImportDatasetResult,
   importDataset,
   importEmployees,
+  importLedger,
   type Msg,
   readTable,
   type Table,
@@ -122,5 +123,27 @@ export async function runImportDataset(
     );
     printDiff(r, print);
     printWarnings(r.warnings, print);
+  });
+}
+
+/** `xinsuan import ledger <file> --period YYYY-MM`: the year-to-date tax ledger as of a month (mid-year start). */
+export async function runImportLedger(
+  file: string,
+  o: ImportOptions & { period: string },
+  print: Print,
+): Promise<void> {
+  checkPeriod(o.period);
+  const { table } = await readInput(file, o);
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const r = await importLedger(ctx, {
+      period: o.period,
+      file: basename(file),
+      rows: table.rows,
+      headers: table.headers,
+    });
+    print(
+      `已导入 ${o.period} 的个税累计台账：${r.employees} 名员工（个税年度 ${o.period.slice(0, 4)}），下个月的算薪从这里接着累计`,
+    );
   });
 }

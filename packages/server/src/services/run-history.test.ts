@@ -15,6 +15,7 @@ import { assignPolicy } from "./assign-policy.js";
 import { companyPolicy } from "./company-policy.js";
 import { importDataset } from "./import-dataset.js";
 import { importEmployees } from "./import-employees.js";
+import { importLedger } from "./import-ledger.js";
 import { ensureTenant } from "./init-workspace.js";
 import { listPolicies } from "./list-policies.js";
 import { computeRuns, findEmployeeRun, gatherRunInputs, runPayrollService } from "./run-payroll.js";
@@ -48,11 +49,11 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 /** A company with E1 (hired 2026-08-01, so no earlier ledger is needed) and E2, on the test policy. */
-async function company(): Promise<ServiceContext> {
+async function company(hire = "2026-08-01"): Promise<ServiceContext> {
   const { tenant } = await ensureTenant(store, `历史公司${++n}`);
   const ctx = { store, tenantId: tenant.id, actor: "hr:li" };
   await addPolicyVersion(ctx, { yaml: policy("15000"), file: "p.yaml", effectiveFrom: "2026-01-01" });
-  const agent = { 团队: "一组", 职级: "客服专员", 用工类型: "全职", 入职日期: "2026-08-01" };
+  const agent = { 团队: "一组", 职级: "客服专员", 用工类型: "全职", 入职日期: hire };
   await importEmployees(ctx, {
     file: "员工.csv",
     rows: [
@@ -310,5 +311,52 @@ describe("several policies in one company", () => {
       ["测试方案", true, ["一组"]],
       ["兼职方案", false, ["E2"]],
     ]);
+  });
+});
+
+describe("a company starting in mid-year", () => {
+  it("imports the year-to-date tax ledger once, all-or-nothing, and the first month's tax continues it", async () => {
+    const ctx = await company("2026-01-01");
+    const refused = await runPayrollService(ctx, { period: "2026-08" });
+    expect(refused.errorCount).toBe(2);
+    expect(refused.errors[0]!.zh).toContain("缺少本年个税累计台账");
+    const bad = await importLedger(ctx, {
+      period: "2026-07",
+      file: "台账.csv",
+      rows: [
+        { rowNumber: 2, cells: { 工号: "E1", 个税累计收入: "105000", 个税累计已预扣: "4480.00" } },
+        { rowNumber: 3, cells: { 工号: "E9", 个税累计收入: "1" } },
+        { rowNumber: 4, cells: { 工号: "E2", 个税累计收入: "-5" } },
+      ],
+    }).catch((e: unknown) => e);
+    expect((bad as AppError).code).toBe("RUN_IMMUTABLE");
+    const ctx2 = await company("2026-01-01");
+    const invalid = await importLedger(ctx2, {
+      period: "2026-07",
+      file: "台账.csv",
+      rows: [
+        { rowNumber: 2, cells: { 工号: "E1", 个税累计收入: "105000", 个税累计已预扣: "4480.00" } },
+        { rowNumber: 3, cells: { 工号: "E9", 个税累计收入: "1" } },
+        { rowNumber: 4, cells: { 工号: "E2", 个税累计收入: "-5" } },
+      ],
+    }).catch((e: unknown) => e);
+    expect((invalid as AppError).details.map((d) => d.zh)).toEqual([
+      "台账.csv 第3行 “工号”列：没有工号为“E9”的员工",
+      "台账.csv 第4行 “个税累计收入”列：“-5”不是不小于 0、最多两位小数的金额",
+    ]);
+    expect(await store.ledger.readState(ctx2.tenantId, "2026-07")).toEqual({ employees: {}, groups: {} });
+    // January–July at 15000 a month: 105000 − 7 × 5000 = 70000 taxable, 70000 × 10% − 2520 = 4480 withheld.
+    const ledger = (no: string) => ({ 工号: no, 个税累计收入: "105,000.00", 个税累计已预扣: "4480" });
+    await importLedger(ctx2, {
+      period: "2026-07",
+      file: "台账.csv",
+      rows: [
+        { rowNumber: 2, cells: ledger("E1") },
+        { rowNumber: 3, cells: ledger("E2") },
+      ],
+    });
+    await runAndApprove(ctx2, "2026-08");
+    // August: 120000 − 8 × 5000 = 80000; 80000 × 10% − 2520 − 4480 = 1000.
+    expect(await line(ctx2, "2026-08", "E1", "个人所得税")).toBe("1000.00");
   });
 });
