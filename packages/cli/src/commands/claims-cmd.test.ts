@@ -81,20 +81,20 @@ describe("xinsuan claim / adjust / audit on a SQLite file", () => {
   });
 
   it("records, lists and cancels adjustments; refuses one for an unapproved period", async () => {
-    const args = ["--employee", "A0000001", "--for", "2026-08", "--kind", "补发", "--amount", "300.00"];
-    const early = await cli("adjust", ...args, "--reason", "8月加班费漏算");
+    const args = ["--employee", "A0000001", "--for", "2026-10", "--kind", "补发", "--amount", "300.00"];
+    const early = await cli("adjust", ...args, "--reason", "10月加班费漏算");
     expect(early.code).toBe(7);
-    expect(early.err).toContain("2026-08 还没有已审批的算薪");
-    await approvePeriod("2026-08");
+    expect(early.err).toContain("2026-10 还没有已审批的算薪");
+    await approvePeriod("2026-10");
     const noReason = await cli("adjust", ...args);
     expect([noReason.code, noReason.err]).toEqual([2, "错误：缺少参数 --reason"]);
-    const added = await cli("adjust", ...args, "--reason", "8月加班费漏算", "--non-taxable");
+    const added = await cli("adjust", ...args, "--reason", "10月加班费漏算", "--non-taxable");
     expect([added.code, added.err]).toEqual([0, ""]);
-    expect(added.out).toContain("补发 300.00（更正 2026-08，在 2026-09 发放，不计税），原因：8月加班费漏算");
-    const listed = await cli("adjust", "list", "--period", "2026-09");
+    expect(added.out).toContain("补发 300.00（更正 2026-10，在 2026-11 发放，不计税），原因：10月加班费漏算");
+    const listed = await cli("adjust", "list", "--period", "2026-11");
     expect(listed.out).toContain(idIn(added.out));
     expect(listed.out).toContain("共 1 条");
-    expect((await cli("adjust", "list", "--period", "2026-10")).out).toBe("没有符合条件的调整");
+    expect((await cli("adjust", "list", "--period", "2026-12")).out).toBe("没有符合条件的调整");
     const cancelled = await cli("adjust", "cancel", idIn(added.out));
     expect([cancelled.code, cancelled.err]).toEqual([0, ""]);
     expect(cancelled.out).toContain("已撤销调整");

@@ -17,19 +17,20 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe("xinsuan init / run / approve on a SQLite file", () => {
-  it("init --demo, then runs 2026-08, 09, 10 in order and approves 10", async () => {
+  it("init --demo (08 and 09 approved as history), then runs and approves 10", async () => {
     const db = `sqlite:${join(dir, "ws.db")}`;
     const init = await cli("init", "--demo", "--db", db);
     expect(init.err).toBe("");
     expect(init.code).toBe(0);
     expect(init.out).toContain("已载入演示公司");
+    expect(init.out).toContain("2026-08、2026-09 已计算并审批");
     expect((await cli("init", "--demo", "--db", db)).out).toContain("演示公司已存在");
 
-    const early = await cli("run", "--period", "2026-10", "--db", db);
-    expect(early.code).toBe(7);
-    expect(early.err).toContain("请先计算 2026-08");
+    const approved = await cli("run", "--period", "2026-09", "--db", db);
+    expect(approved.code).toBe(7);
+    expect(approved.err).toContain("已审批");
 
-    for (const period of ["2026-08", "2026-09", "2026-10"]) {
+    for (const period of ["2026-10"]) {
       const r = await cli("run", "--period", period, "--db", db);
       expect(r.err).toBe("");
       expect(r.code).toBe(0);
@@ -46,9 +47,11 @@ describe("xinsuan init / run / approve on a SQLite file", () => {
     expect(verified.out).toMatch(
       /^核对一致：2026-10 的算薪（[0-9a-f-]+）按保存的输入重算，每张工资条到分都相同$/,
     );
-    const unapproved = await cli("verify", "--period", "2026-09", "--db", db);
-    expect(unapproved.code).toBe(3);
-    expect(unapproved.err).toContain("2026-09 没有已审批的算薪可供核对");
+    const history = await cli("verify", "--period", "2026-09", "--db", db);
+    expect([history.code, history.err]).toEqual([0, ""]);
+    const none = await cli("verify", "--period", "2026-11", "--db", db);
+    expect(none.code).toBe(3);
+    expect(none.err).toContain("2026-11 没有已审批的算薪可供核对");
   });
 
   it("refuses a bad period and an empty database with the exit-code table", async () => {

@@ -77,13 +77,16 @@ export async function runInit(o: WorkspaceOptions & { demo?: boolean }, print: P
       print(`公司「${tenant.name}」${created ? "已创建" : "已存在，未改动"}`);
     }
     if (o.demo) {
-      const d = await loadDemoCompany(store, actor());
+      const d = await loadDemoCompany(store, actor(), { history: true });
       print(
         d.loaded
-          ? `已载入演示公司（虚构数据）：${d.employees} 名客服、3 个团队，方案 welfare-6tier（底薪调到 2026 年水平），${d.periods.join("、")} 的考勤和绩效数据，以及 1–7 月的个税累计`
+          ? `已载入演示公司（虚构数据）：${d.employees} 名客服、3 个团队，方案 welfare-6tier（底薪调到 2026 年水平），${d.periods.join("、")} 的考勤和绩效数据，以及 1–7 月的个税累计；${d.approved.join("、")} 已计算并审批`
           : "演示公司已存在，未改动",
       );
-      print(`接下来按月计算：${d.periods.map((p) => `xinsuan run --period ${p}`).join(" → ")}`);
+      const latest = d.periods.at(-1)!;
+      print(
+        `接下来：xinsuan run --period ${latest} → xinsuan approve --period ${latest} → xinsuan export register --period ${latest} --out 工资表.xlsx`,
+      );
     }
   });
 }

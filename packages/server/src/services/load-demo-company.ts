@@ -2,7 +2,8 @@
  * Loads the demo company: a tenant on the welfare-6tier template (base pay raised to 2026 levels), 60 generated
  * agents in 3 teams, the tax ledger a company switching to xinsuan in mid-year imports once (January–July,
  * written as the 2026-07 state), and generated attendance and KPI datasets for 2026-08, 2026-09 and 2026-10.
- * Runs then go month by month, each carrying the ledger and team thresholds to the next. Idempotent: a demo
+ * Runs then go month by month, each carrying the ledger and team thresholds to the next; with `history` every
+ * month but the latest is calculated and approved here (what `xinsuan init --demo` does). Idempotent: a demo
  * tenant that already has employees is left as it is. All data is fake.
  * @example const { tenantId } = await loadDemoCompany(store); await runPayrollService({ store, tenantId, actor }, { period: "2026-08" })
  */
@@ -12,9 +13,11 @@ import { DEMO_POLICY_FILE, demoPolicyText } from "../demo/demo-policy.js";
 import { generateCompany, generateLedger } from "../demo/generate-company.js";
 import { storeCall } from "../store-errors.js";
 import { addPolicyVersion } from "./add-policy-version.js";
+import { approveRun } from "./approve-run.js";
 import { importDataset } from "./import-dataset.js";
 import { EMPLOYEE_COLUMNS, importEmployees } from "./import-employees.js";
 import { ensureTenant } from "./init-workspace.js";
+import { runPayrollService } from "./run-payroll.js";
 
 /** Name of the demo tenant. @example DEMO_COMPANY === "示例电商客服中心（演示）" */
 export const DEMO_COMPANY = "示例电商客服中心（演示）";
@@ -40,19 +43,36 @@ const KPI = [
 const YEARLY = new Set(["缴费基数", "专项附加扣除"]);
 
 /** What was loaded. @example const r: DemoResult = await loadDemoCompany(store) */
-export type DemoResult = { tenantId: string; loaded: boolean; employees: number; periods: readonly string[] };
+export type DemoResult = {
+  tenantId: string;
+  loaded: boolean;
+  employees: number;
+  periods: readonly string[];
+  /** The months calculated and approved as the company's history (with `history`). */
+  approved: readonly string[];
+};
 
 /**
  * Creates (or finds) the demo tenant and loads its data when it has none.
  * @example await loadDemoCompany(store, "cli")
  */
-export async function loadDemoCompany(store: ServerStore, actor = "demo"): Promise<DemoResult> {
+export async function loadDemoCompany(
+  store: ServerStore,
+  actor = "demo",
+  options: { history?: boolean } = {},
+): Promise<DemoResult> {
   const { tenant } = await ensureTenant(store, DEMO_COMPANY);
   const ctx: ServiceContext = { store, tenantId: tenant.id, actor };
   const existing = await storeCall(() => store.employees.list(tenant.id, { limit: 1 }));
   const master = generateCompany({ agents: 60, teamSize: 20, period: DEMO_PERIODS.at(-1)!, seed: 2026 }).rows;
   if (existing.length > 0)
-    return { tenantId: tenant.id, loaded: false, employees: master.length, periods: DEMO_PERIODS };
+    return {
+      tenantId: tenant.id,
+      loaded: false,
+      employees: master.length,
+      periods: DEMO_PERIODS,
+      approved: [],
+    };
 
   await addPolicyVersion(ctx, {
     yaml: demoPolicyText(),
@@ -98,5 +118,11 @@ export async function loadDemoCompany(store: ServerStore, actor = "demo"): Promi
       });
     }
   }
-  return { tenantId: tenant.id, loaded: true, employees: master.length, periods: DEMO_PERIODS };
+  // History: every month but the latest is calculated and approved, as in a company that has used xinsuan a while.
+  const approved = options.history ? DEMO_PERIODS.slice(0, -1) : [];
+  for (const period of approved) {
+    await runPayrollService(ctx, { period });
+    await approveRun(ctx, { period });
+  }
+  return { tenantId: tenant.id, loaded: true, employees: master.length, periods: DEMO_PERIODS, approved };
 }

@@ -11,7 +11,10 @@ import { ref, tenantScoped } from "./ddl.js";
 async function up(db: Kysely<unknown>): Promise<void> {
   const s = db.schema;
   await ref(
-    tenantScoped(s.createTable("claims").addColumn("id", "text", (c) => c.primaryKey()), "claims"),
+    tenantScoped(
+      s.createTable("claims").addColumn("id", "text", (c) => c.primaryKey()),
+      "claims",
+    ),
     "claims",
     "employee_id",
     "employees",
@@ -81,15 +84,13 @@ async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("decided_at", "text")
     .addColumn("comment", "text")
     .addUniqueConstraint("grade_reviews_key", ["tenant_id", "period", "employee_id", "rule"])
-    .addCheckConstraint(
-      "grade_reviews_status_check",
-      sql`status in ('pending', 'confirmed', 'rejected')`,
-    )
+    .addCheckConstraint("grade_reviews_status_check", sql`status in ('pending', 'confirmed', 'rejected')`)
     .execute();
 }
 
 async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["grade_reviews", "adjustments", "claims"]) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ["grade_reviews", "adjustments", "claims"])
+    await db.schema.dropTable(t).ifExists().execute();
 }
 
 /** The migration. @example const m: Migration = migration0004 */
