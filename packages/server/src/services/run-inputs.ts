@@ -1,10 +1,11 @@
 /**
  * Everything a run computes from, gathered once and hashed: the policy version(s) in force in the period (a
  * mid-month change gives segments, run-segments.ts), the employees' inputs (run-load.ts) with the approved claims
- * (run-claims.ts) and the adjustments paid in the period (run-adjustments.ts), and the prior state. The same
- * gathering serves a new run, the verification of an approved one, the grade review and the exports, so they all
- * see the same numbers; `computeRun` turns it into the engine's run.
- * @example const g = await gatherRunInputs(ctx, "2026-10"); const run = computeRun(g)
+ * (run-claims.ts) and the adjustments paid in the period (run-adjustments.ts), grouped by the policy that pays
+ * each employee, and the prior state; hashed by run-hash.ts. The same gathering serves a new run, the verification
+ * of an approved one, the grade review and the exports, so they all see the same numbers; `computeRuns` turns it
+ * into the engine's runs (one per policy).
+ * @example const g = await gatherRunInputs(ctx, "2026-10"); const runs = computeRuns(g)
  */
 
 import { createHash } from "node:crypto";
@@ -25,6 +26,7 @@ import { storeCall } from "../store-errors.js";
 import { compileVersion } from "./policy-for-period.js";
 import { adjustmentPolicy, applyAdjustments, unpaidAdjustments } from "./run-adjustments.js";
 import { applyClaims } from "./run-claims.js";
+import { hashRunInputs } from "./run-hash.js";
 import { lastDay, loadInputs, policyOfPeople } from "./run-load.js";
 import { applySegments, periodSegments, type Segment, segmentedPolicyText } from "./run-segments.js";
 
@@ -59,36 +61,7 @@ export type RunInputs = {
   inputsHash: string;
 };
 
-const byNo = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compiledByText = new Map<string, CompiledPolicy>();
-
-/**
- * JSON with every object's keys sorted (recursively), so equal values always serialise to the same text.
- * @example canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) === '{"a":[{"c":3,"d":2}],"b":1}'
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(o)
-        .sort(byNo)
-        .map((k) => [k, o[k]]),
-    );
-  });
-}
-
-/**
- * A canonical, injective text of a flat record of text values (an employee's inputs) for hashing: the pairs in key
- * order, in one native stringify (a replacer costs a call per value).
- * @example canonicalFlat({ b: "1", a: "2" }) === '[["a","2"],["b","1"]]'
- */
-export function canonicalFlat(o: Record<string, string | undefined>): string {
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort(byNo);
-  return JSON.stringify(keys.map((k) => [k, o[k]]));
-}
 
 /** A generated policy text compiled (cached); a failure here is a bug in the generator, said plainly. */
 function compileGenerated(text: string, label: string): CompiledPolicy {
@@ -242,43 +215,7 @@ export async function gatherRunInputs(
     );
   }
 
-  // Hashed piece by piece: one big canonical text of 100,000 employees cost seconds and hundreds of MB.
-  const hash = createHash("sha256");
-  const put = (label: string, value: unknown) =>
-    hash.update(`${label}\u0000${canonicalJson(value)}\n`, "utf8");
-  put("period", period);
-  put(
-    "policy",
-    groups.map((g) => ({
-      policy: g.policyId,
-      employees: g.employees.map((e) => e.values.工号),
-      segments: g.segments.map((s) => ({
-        id: s.version.id,
-        version: s.version.version,
-        checksum: s.version.checksum,
-        from: s.from,
-        to: s.to,
-      })),
-    })),
-  );
-  // A dataset's rows never change under its checksum (a correction is a new dataset); the merged values are below.
-  put(
-    "datasets",
-    datasets
-      .map((d) => [d.kind, d.checksum])
-      .sort((a, b) => byNo(`${a[0]}\u0000${a[1]}`, `${b[0]}\u0000${b[1]}`)),
-  );
-  for (const e of employees) hash.update(`${canonicalFlat(e.values)}\n`, "utf8");
-  put(
-    "claims",
-    claims.map((c) => [c.id, c.employeeNo, c.inputName, c.quantity]),
-  );
-  put(
-    "adjustments",
-    adjustments.map((a) => [a.id, a.employeeNo, a.kind, a.amount, a.taxable]),
-  );
-  put("prior", prior);
-  const inputsHash = hash.digest("hex");
+  const inputsHash = hashRunInputs({ period, groups, datasets, employees, claims, adjustments, prior });
   return { period, groups, version: groups[0]!.version, prior, claims, adjustments, inputsHash };
 }
 

@@ -26,8 +26,8 @@ import { storeCall } from "../store-errors.js";
 import { computeRuns, gatherRunInputs } from "./run-inputs.js";
 import { checkOrder } from "./run-load.js";
 
+export { canonicalFlat, canonicalJson } from "./run-hash.js";
 export {
-  canonicalJson,
   computeRuns,
   findEmployeeRun,
   gatherRunInputs,
