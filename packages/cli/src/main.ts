@@ -189,6 +189,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     );
   (await import("./commands/review-cmd.js")).registerReview(program, io);
   (await import("./commands/policy-cmd.js")).registerPolicy(program, io);
+  (await import("./commands/deduction-cmd.js")).registerDeduction(program, io);
   (await import("./commands/export-cmd.js")).registerExport(program, io);
   const imp = program
     .command("import")

@@ -15,6 +15,7 @@ export * from "./services/cancel-adjustment.js";
 export * from "./services/company-policy.js";
 export * from "./services/decide-claim.js";
 export * from "./services/decide-grade-review.js";
+export * from "./services/declare-deduction.js";
 export * from "./services/export-payslips.js";
 export * from "./services/export-register.js";
 export * from "./services/import-dataset.js";

@@ -66,3 +66,49 @@ describe("xinsuan policy", () => {
     expect(list.out).toContain("「兼职方案」 模板 part-time");
   });
 });
+
+describe("xinsuan deduction", () => {
+  it("records a declaration, lists it, and refuses an unknown kind or employee", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xinsuan-deduction-"));
+    const db = `sqlite:${join(dir, "ws.db")}`;
+    expect((await cli("init", "--demo", "--db", db)).code).toBe(0);
+    const add = [
+      "deduction",
+      "add",
+      "--employee",
+      "A0000001",
+      "--amount",
+      "2000",
+      "--from",
+      "2026-10",
+      "--db",
+      db,
+    ];
+    const ok = await cli(...add, "--kind", "子女教育");
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+    expect(ok.out).toContain("子女教育 每月 2000，2026-10 起");
+    expect((await cli(...add, "--kind", "买房")).code).toBe(4);
+    const none = await cli(
+      "deduction",
+      "add",
+      "--employee",
+      "Z9",
+      "--kind",
+      "子女教育",
+      "--amount",
+      "1",
+      "--from",
+      "2026-10",
+      "--db",
+      db,
+    );
+    expect(none.code).toBe(3);
+    const list = await cli("deduction", "list", "--db", db);
+    expect(list.out).toMatch(/^A0000001 \S+ {2}子女教育 {2}每月 2000\.00 {2}2026-10 至 今后\n共 1 条$/);
+    // The demo's KPI file also gives 专项附加扣除 (0): the run refuses rather than pick one silently.
+    const run = await cli("run", "--period", "2026-10", "--db", db);
+    expect(run.code).toBe(7);
+    expect(run.err).toContain("A0000001");
+    expect(run.err).toContain("申报合计 2000.00，导入的数据为 0");
+  });
+});

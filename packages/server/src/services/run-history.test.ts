@@ -13,6 +13,7 @@ import { addPolicyVersion } from "./add-policy-version.js";
 import { approveRun } from "./approve-run.js";
 import { assignPolicy } from "./assign-policy.js";
 import { companyPolicy } from "./company-policy.js";
+import { declareDeduction } from "./declare-deduction.js";
 import { importDataset } from "./import-dataset.js";
 import { importEmployees } from "./import-employees.js";
 import { importLedger } from "./import-ledger.js";
@@ -358,5 +359,58 @@ describe("a company starting in mid-year", () => {
     await runAndApprove(ctx2, "2026-08");
     // August: 120000 − 8 × 5000 = 80000; 80000 × 10% − 2520 − 4480 = 1000.
     expect(await line(ctx2, "2026-08", "E1", "个人所得税")).toBe("1000.00");
+  });
+});
+
+describe("declared special additional deductions", () => {
+  it("feed the month's tax, kind by kind; a different imported value is refused", async () => {
+    const ctx = await company();
+    const bad = await declareDeduction(ctx, {
+      employeeNo: "E1",
+      kind: "子女补贴",
+      monthlyAmount: "2000",
+      fromMonth: "2026-08",
+    }).catch((e: unknown) => e);
+    expect((bad as AppError).code).toBe("INPUT_INVALID");
+    await declareDeduction(ctx, {
+      employeeNo: "E1",
+      kind: "子女教育",
+      monthlyAmount: "2000",
+      fromMonth: "2026-08",
+    });
+    await declareDeduction(ctx, {
+      employeeNo: "E1",
+      kind: "住房租金",
+      monthlyAmount: "1500.00",
+      fromMonth: "2026-01",
+      toMonth: "2026-07",
+    });
+    await importDataset(ctx, {
+      period: "2026-08",
+      kind: "other",
+      file: "扣除.csv",
+      rows: [{ rowNumber: 2, cells: { 工号: "E1", 专项附加扣除: "1000" } }],
+    });
+    const conflict = await runPayrollService(ctx, { period: "2026-08" }).catch((e: unknown) => e);
+    expect((conflict as AppError).details.map((d) => d.zh)).toEqual([
+      "E1 张三：申报合计 2000.00，导入的数据为 1000",
+    ]);
+    await importDataset(ctx, {
+      period: "2026-08",
+      kind: "other",
+      file: "扣除-更正.csv",
+      rows: [{ rowNumber: 2, cells: { 工号: "E1", 专项附加扣除: "" } }],
+      replace: true,
+    });
+    await runPayrollService(ctx, { period: "2026-08" });
+    // (15000 − 5000 − 2000) × 3% = 240; E2 declared nothing: 10000 × 3% = 300.
+    expect(await line(ctx, "2026-08", "E1", "个人所得税")).toBe("240.00");
+    expect(await line(ctx, "2026-08", "E2", "个人所得税")).toBe("300.00");
+    const { run, index } = findEmployeeRun(computeRuns(await gatherRunInputs(ctx, "2026-08")), "E1")!;
+    const tax = explainPayslip(run, index);
+    const refs = [...tax.lines, ...tax.details]
+      .flatMap((l) => l.refs)
+      .filter((r) => r.label === "专项附加扣除");
+    expect(refs[0]!.source).toBe("员工申报：子女教育 2000.00（2026-08 起）");
   });
 });

@@ -5,7 +5,7 @@
  * @example const { employees, datasets } = await loadInputs(ctx, "2026-10", "2026-10-31")
  */
 
-import type { EmployeeInput } from "@xinsuan/core";
+import { Dec, type EmployeeInput } from "@xinsuan/core";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 
@@ -191,6 +191,7 @@ export async function loadInputs(
       ...(data?.notes ? { notes: data.notes } : {}),
     };
   });
+  await applyDeclaredDeductions(ctx, period, active, employees);
   return { employees, datasets, people: active.map((e) => ({ id: e.id, teamId: e.teamId })) };
 }
 
@@ -238,4 +239,55 @@ export async function policyOfPeople(
   return people.map(
     (p) => byEmployee.get(p.id) ?? (p.teamId ? byTeam.get(p.teamId) : undefined) ?? first?.id,
   );
+}
+
+/**
+ * Puts each employee's declared 专项附加扣除 of the month (sum of the declarations in force) into their inputs, noted
+ * kind by kind. A month whose imported data also gives a different 专项附加扣除 for the same employee is refused:
+ * one of the two has to go.
+ */
+async function applyDeclaredDeductions(
+  ctx: ServiceContext,
+  period: string,
+  people: readonly Person[],
+  employees: EmployeeInput[],
+): Promise<void> {
+  const rows = await ctx.store.db
+    .selectFrom("employee_deductions")
+    .select(["employee_id", "kind", "monthly_amount", "from_month"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("from_month", "<=", period)
+    .where((eb) => eb.or([eb("to_month", "is", null), eb("to_month", ">=", period)]))
+    .orderBy("kind")
+    .execute();
+  if (rows.length === 0) return;
+  const byEmployee = new Map<string, typeof rows>();
+  for (const r of rows) byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r]);
+  const conflicts: { zh: string; en: string }[] = [];
+  people.forEach((p, i) => {
+    const declared = byEmployee.get(p.id);
+    if (!declared) return;
+    const e = employees[i]!;
+    const total = declared.reduce((s, d) => s.add(Dec.parse(d.monthly_amount)), Dec.ZERO).toFixed(2);
+    const imported = (e.values.专项附加扣除 ?? "").trim();
+    if (imported !== "" && !Dec.parse(imported).eq(Dec.parse(total))) {
+      conflicts.push({
+        zh: `${p.employeeNo} ${p.name}：申报合计 ${total}，导入的数据为 ${imported}`,
+        en: `${p.employeeNo}: declared ${total}, imported ${imported}`,
+      });
+      return;
+    }
+    e.values = { ...e.values, 专项附加扣除: total };
+    e.notes = {
+      ...e.notes,
+      专项附加扣除: `员工申报：${declared.map((d) => `${d.kind} ${d.monthly_amount}（${d.from_month} 起）`).join(" + ")}`,
+    };
+  });
+  if (conflicts.length > 0)
+    throw new AppError(
+      "RUN_NOT_READY",
+      `${conflicts.length} 名员工的专项附加扣除既有申报又有不同的导入值：请删去导入文件中的该列或更正申报`,
+      `${conflicts.length} employee(s) have a declared 专项附加扣除 and a different imported one; keep one`,
+      conflicts,
+    );
 }
