@@ -20,7 +20,12 @@ describe("database URLs", () => {
     const path = join(mkdtempSync(join(tmpdir(), "xinsuan-db-")), "data", "xinsuan.db");
     const db = openDatabase(`sqlite:${path}`);
     expect(dialectOf(db)).toBe("sqlite");
-    expect(await migrateToLatest(db)).toEqual(["0001-initial", "0002-run-heartbeat", "0003-lookup-indexes"]);
+    expect(await migrateToLatest(db)).toEqual([
+      "0001-initial",
+      "0002-run-heartbeat",
+      "0003-lookup-indexes",
+      "0004-claims-adjustments-reviews",
+    ]);
     await db.destroy();
     expect(existsSync(path)).toBe(true);
     const again = openDatabase(`sqlite:${path}`);
