@@ -96,7 +96,17 @@ export async function runRun(o: WorkspaceOptions & { period: string }, print: Pr
   checkPeriod(o.period);
   await withStore(o, async (store) => {
     const ctx = await contextFor(store, o);
-    const r = await runPayrollService(ctx, { period: o.period });
+    // Progress only on a terminal: a pipe or a test gets the result lines alone.
+    const tty = process.stderr.isTTY === true;
+    const r = await runPayrollService(ctx, {
+      period: o.period,
+      ...(tty
+        ? {
+            onProgress: (done: number, total: number) =>
+              process.stderr.write(`\r保存工资条 ${done}/${total}${done === total ? "\n" : ""}`),
+          }
+        : {}),
+    });
     print(
       `${r.period} 算薪完成（方案第 ${r.policyVersion} 版）：${r.employeeCount} 人，应发合计 ${r.totals.gross}，扣款合计 ${r.totals.deductions}，实发合计 ${r.totals.net}`,
     );
