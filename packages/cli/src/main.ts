@@ -14,6 +14,7 @@ import { runFunctions } from "./commands/functions-cmd.js";
 import { runSi } from "./commands/si-cmd.js";
 import { runTaxBonus, runTaxLabor, runTaxWages } from "./commands/tax-cmd.js";
 import { runTemplateExport, runTemplateInputs, runTemplates } from "./commands/templates-cmd.js";
+import { needOption } from "./need-option.js";
 
 /** The workspace commands load the database drivers, so they are imported only when used. */
 const workspace = () => import("./commands/workspace.js");
@@ -25,11 +26,6 @@ const defaultIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
 };
-
-function need(value: string | undefined, flag: string): string {
-  if (!value) throw new AppError("USAGE", `缺少参数 ${flag}`, `missing ${flag}`);
-  return value;
-}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
@@ -71,9 +67,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .action(async (o: Record<string, string | undefined>) => {
       await runCalc(
         {
-          policy: need(o.policy, "--policy"),
-          inputs: need(o.inputs, "--inputs"),
-          period: need(o.period, "--period"),
+          policy: needOption(o.policy, "--policy"),
+          inputs: needOption(o.inputs, "--inputs"),
+          period: needOption(o.period, "--period"),
           ...(o.out ? { out: o.out } : {}),
           ...(o.explain ? { explain: o.explain } : {}),
           ...(o.state ? { state: o.state } : {}),
@@ -138,9 +134,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .action((o: Record<string, string | boolean | undefined>) =>
       runSi(
         {
-          city: need(o.city as string | undefined, "--city"),
-          period: need(o.period as string | undefined, "--period"),
-          base: need(o.base as string | undefined, "--base"),
+          city: needOption(o.city as string | undefined, "--city"),
+          period: needOption(o.period as string | undefined, "--period"),
+          base: needOption(o.base as string | undefined, "--base"),
           ...(o.hfRate ? { hfRate: String(o.hfRate) } : {}),
           json: Boolean(o.json),
         },
@@ -167,7 +163,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .option("--db <url>", "数据库地址，同 init")
     .option("--company <名称>", "数据库中有多家公司时指定")
     .action(async (o: { period?: string; db?: string; company?: string }) =>
-      (await workspace()).runRun({ ...o, period: need(o.period, "--period") }, io.out),
+      (await workspace()).runRun({ ...o, period: needOption(o.period, "--period") }, io.out),
     );
   program
     .command("approve")
@@ -176,7 +172,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .option("--db <url>", "数据库地址，同 init")
     .option("--company <名称>", "数据库中有多家公司时指定")
     .action(async (o: { period?: string; db?: string; company?: string }) =>
-      (await workspace()).runApprove({ ...o, period: need(o.period, "--period") }, io.out),
+      (await workspace()).runApprove({ ...o, period: needOption(o.period, "--period") }, io.out),
     );
   program
     .command("verify")
@@ -185,7 +181,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .option("--db <url>", "数据库地址，同 init")
     .option("--company <名称>", "数据库中有多家公司时指定")
     .action(async (o: { period?: string; db?: string; company?: string }) =>
-      (await workspace()).runVerify({ ...o, period: need(o.period, "--period") }, io.out),
+      (await workspace()).runVerify({ ...o, period: needOption(o.period, "--period") }, io.out),
     );
   (await import("./commands/review-cmd.js")).registerReview(program, io);
   (await import("./commands/policy-cmd.js")).registerPolicy(program, io);
@@ -217,7 +213,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       ) =>
         (await importCmd()).runImportDataset(
           file,
-          { ...o, period: need(o.period, "--period"), kind: need(o.kind, "--kind") },
+          { ...o, period: needOption(o.period, "--period"), kind: needOption(o.kind, "--kind") },
           io.out,
         ),
     );
@@ -230,7 +226,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .option("--db <url>", "数据库地址，同 init")
     .option("--company <名称>", "数据库中有多家公司时指定")
     .action(async (file: string, o: { period?: string; db?: string; company?: string }) =>
-      (await importCmd()).runImportLedger(file, { ...o, period: need(o.period, "--period") }, io.out),
+      (await importCmd()).runImportLedger(file, { ...o, period: needOption(o.period, "--period") }, io.out),
     );
   registerClaimCommands(program, io);
   try {

@@ -6,7 +6,7 @@
  */
 
 import type { Command } from "commander";
-import { AppError } from "../app-error.js";
+import { needOption } from "../need-option.js";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 type Opts = {
@@ -19,21 +19,16 @@ type Opts = {
   to?: string;
 };
 
-const need = (v: string | undefined, flag: string): string => {
-  if (!v) throw new AppError("USAGE", `缺少参数 ${flag}`, `missing ${flag}`);
-  return v;
-};
-
 /** `xinsuan deduction add`. */
 export async function runDeductionAdd(o: Opts, print: (s: string) => void): Promise<void> {
   const { declareDeduction } = await import("@xinsuan/server");
   const { contextFor, withStore } = await import("./workspace.js");
   await withStore(o, async (store) => {
     const d = await declareDeduction(await contextFor(store, o), {
-      employeeNo: need(o.employee, "--employee"),
-      kind: need(o.kind, "--kind"),
-      monthlyAmount: need(o.amount, "--amount"),
-      fromMonth: need(o.from, "--from"),
+      employeeNo: needOption(o.employee, "--employee"),
+      kind: needOption(o.kind, "--kind"),
+      monthlyAmount: needOption(o.amount, "--amount"),
+      fromMonth: needOption(o.from, "--from"),
       ...(o.to ? { toMonth: o.to } : {}),
     });
     print(

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { AppError } from "../app-error.js";
+import { needOption } from "../need-option.js";
 import { findTemplate } from "../templates.js";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -16,14 +17,9 @@ type Opts = { db?: string; company?: string };
 type AddOpts = Opts & { from?: string; name?: string };
 type AssignOpts = Opts & { from?: string; team?: string[]; employee?: string[] };
 
-const need = (v: string | undefined, flag: string): string => {
-  if (!v) throw new AppError("USAGE", `缺少参数 ${flag}`, `missing ${flag}`);
-  return v;
-};
-
 /** `xinsuan policy add <file|template> --from YYYY-MM-DD [--name 方案名]`. */
 export async function runPolicyAdd(ref: string, o: AddOpts, print: (s: string) => void): Promise<void> {
-  const from = need(o.from, "--from");
+  const from = needOption(o.from, "--from");
   const template = existsSync(ref) ? undefined : findTemplate(ref);
   if (!existsSync(ref) && !template)
     throw new AppError(
@@ -89,7 +85,7 @@ export async function runPolicyAssign(
   await withStore(o, async (store) => {
     const r = await assignPolicy(await contextFor(store, o), {
       policyName: name,
-      from: need(o.from, "--from"),
+      from: needOption(o.from, "--from"),
       teamNames: o.team ?? [],
       employeeNos: o.employee ?? [],
     });
