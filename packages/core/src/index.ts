@@ -7,6 +7,7 @@ export { countWorkdays, isCalendarYearCovered } from "./cn/calendar.js";
 export * from "./cn/social/index.js";
 export * from "./cn/tax/index.js";
 export { type ExplainedLine, type ExplainedPayslip, explainPayslip } from "./engine/explain.js";
+export { type Recomputed, recomputeEmployee } from "./engine/recompute.js";
 export {
   type Column,
   type EmployeeError,

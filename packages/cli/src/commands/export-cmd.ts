@@ -7,6 +7,7 @@
 
 import { AppError } from "@xinsuan/server/io";
 import type { Command } from "commander";
+import { registerExportBank } from "./export-bank-cmd.js";
 import type { WorkspaceOptions } from "./workspace.js";
 
 /** The services and the workspace helpers load the database drivers: imported only when a command runs. */
@@ -67,14 +68,63 @@ export async function runExportPayslips(o: Opts, print: Print): Promise<void> {
   });
 }
 
+/** `--draft` is for the register only: the other documents come from an approved run. */
+function noDraft(o: Opts, what: string): void {
+  if (o.draft)
+    throw new AppError(
+      "USAGE",
+      `${what}只能从已审批的算薪导出（--draft 只用于工资表）`,
+      "only an approved run is exported; --draft applies to the register only",
+    );
+}
+
 /**
- * Registers `export register|payslips` on the program.
+ * `xinsuan export iit`: the 扣缴端 import file (正常工资薪金所得 …) of an approved run; contains 身份证号.
+ * @example await runExportIit({ period: "2026-08", out: "个税申报.xlsx" }, console.log)
+ */
+export async function runExportIit(o: Opts, print: Print): Promise<void> {
+  const { period, out } = required(o);
+  noDraft(o, "个税申报文件");
+  const { contextFor, exportIit, withStore } = await load();
+  await withStore(o, async (store) => {
+    const r = await exportIit(await contextFor(store, o), { period, out });
+    const extra = [r.bonus ? `全年一次性奖金 ${r.bonus} 人` : "", r.labor ? `劳务报酬 ${r.labor} 人` : ""];
+    print(
+      `已导出个税扣缴申报文件 ${out}：正常工资薪金 ${r.wage} 人，本期收入合计 ${r.wageIncome}${extra
+        .filter(Boolean)
+        .map((x) => `，${x}`)
+        .join("")}`,
+    );
+    if (r.skipped.length > 0) print(`未列入 ${r.skipped.length} 人（本期无收入可申报或方案不计税）`);
+    if (r.unsplit > 0)
+      print(`${r.unsplit} 人的累计专项附加扣除无法按项目拆分，合计写在“备注”，请在扣缴端核对`);
+    print("文件含身份证号，请妥善保管；本次导出已记入审计日志");
+  });
+}
+
+/**
+ * `xinsuan export si`: the SI / housing-fund summary by city and item, employee and employer sides.
+ * @example await runExportSi({ period: "2026-08", out: "社保汇总.xlsx" }, console.log)
+ */
+export async function runExportSi(o: Opts, print: Print): Promise<void> {
+  const { period, out } = required(o);
+  noDraft(o, "社保公积金汇总");
+  const { contextFor, exportSi, withStore } = await load();
+  await withStore(o, async (store) => {
+    const r = await exportSi(await contextFor(store, o), { period, out });
+    print(`已导出社保公积金汇总 ${out}：${r.employees} 人，参保城市 ${r.cities.join("、") || "无"}`);
+    for (const t of r.totals) print(`  ${t.item}：个人 ${t.employee}，单位 ${t.employer}`);
+  });
+}
+
+/**
+ * Registers `export register|payslips|iit|si` on the program.
  * @example registerExport(program, { out: console.log, err: console.error })
  */
 export function registerExport(program: Command, io: Io): void {
   const exp = program
     .command("export")
-    .description("导出已审批的算薪：工资表（register）、工资条（payslips）");
+    .description("导出已审批的算薪：工资表（register）、工资条（payslips）、个税申报（iit）、社保汇总（si）、银行代发（bank）");
   for (const [name, what, run] of [
     [
       "register",
@@ -82,6 +132,8 @@ export function registerExport(program: Command, io: Io): void {
       runExportRegister,
     ],
     ["payslips", "工资条：每人一行表头加一行数据，之间空一行，打印后裁剪", runExportPayslips],
+    ["iit", "个税扣缴申报：自然人电子税务局（扣缴端）导入格式，含身份证号", runExportIit],
+    ["si", "社保公积金汇总：按参保城市和险种，个人和单位部分，另有每人明细", runExportSi],
   ] as const) {
     const cmd = exp
       .command(name)
@@ -94,4 +146,5 @@ export function registerExport(program: Command, io: Io): void {
       .option("--company <名称>", "数据库中有多家公司时指定")
       .action((o: Opts) => run(o, io.out));
   }
+  registerExportBank(exp, io.out);
 }

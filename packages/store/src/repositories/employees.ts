@@ -64,7 +64,8 @@ export interface EmployeeRepository {
   getByNo(tenantId: string, employeeNo: string, options?: ReadOptions): Promise<Employee>;
   list(
     tenantId: string,
-    query?: { search?: string; teamId?: string; limit?: number; offset?: number },
+    /** `reveal` decrypts 身份证号/银行卡号 (bank and tax files only; the caller audits it). */
+    query?: { search?: string; teamId?: string; limit?: number; offset?: number; reveal?: boolean },
   ): Promise<Employee[]>;
 }
 
@@ -213,7 +214,7 @@ export function createEmployeeRepository(db: Kysely<Database>, cipher: FieldCiph
         .limit(query.limit ?? 1000)
         .offset(query.offset ?? 0)
         .execute();
-      return rows.map((r) => toEmployee(r, false));
+      return rows.map((r) => toEmployee(r, query.reveal === true));
     },
   };
   return repo;
