@@ -124,7 +124,9 @@ export async function runExportSi(o: Opts, print: Print): Promise<void> {
 export function registerExport(program: Command, io: Io): void {
   const exp = program
     .command("export")
-    .description("导出已审批的算薪：工资表（register）、工资条（payslips）、个税申报（iit）、社保汇总（si）、银行代发（bank）");
+    .description(
+      "导出已审批的算薪：工资表（register）、工资条（payslips）、个税申报（iit）、社保汇总（si）、银行代发（bank）",
+    );
   for (const [name, what, run] of [
     [
       "register",
