@@ -187,6 +187,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
   (await import("./commands/policy-cmd.js")).registerPolicy(program, io);
   (await import("./commands/deduction-cmd.js")).registerDeduction(program, io);
   (await import("./commands/export-cmd.js")).registerExport(program, io);
+  (await import("./commands/send-cmd.js")).registerSend(program, io);
   const imp = program
     .command("import")
     .description("导入员工表或一个期间的数据（全部通过校验才写入，否则不写入任何数据）");

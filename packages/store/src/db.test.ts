@@ -25,6 +25,7 @@ describe("database URLs", () => {
       "0002-run-heartbeat",
       "0003-lookup-indexes",
       "0004-claims-adjustments-reviews",
+      "0005-mail-outbox",
     ]);
     await db.destroy();
     expect(existsSync(path)).toBe(true);

@@ -17,6 +17,7 @@ import {
 } from "./repositories/employee-history.js";
 import { createEmployeeRepository, type EmployeeRepository } from "./repositories/employees.js";
 import { createGradeReviewRepository, type GradeReviewRepository } from "./repositories/grade-reviews.js";
+import { createMailOutboxRepository, type MailOutboxRepository } from "./repositories/mail-outbox.js";
 import { createPolicyRepository, type PolicyRepository } from "./repositories/policies.js";
 import { createRunRepository, type RunRepository } from "./repositories/runs.js";
 import { createStateLedgerRepository, type StateLedgerRepository } from "./repositories/state-ledger.js";
@@ -36,6 +37,7 @@ export * from "./repositories/datasets.js";
 export * from "./repositories/employee-history.js";
 export * from "./repositories/employees.js";
 export * from "./repositories/grade-reviews.js";
+export * from "./repositories/mail-outbox.js";
 export * from "./repositories/policies.js";
 export * from "./repositories/run-payslips.js";
 export * from "./repositories/runs.js";
@@ -59,6 +61,7 @@ export type Store = {
   claims: ClaimRepository;
   adjustments: AdjustmentRepository;
   gradeReviews: GradeReviewRepository;
+  mailOutbox: MailOutboxRepository;
   close(): Promise<void>;
 };
 
@@ -81,6 +84,7 @@ export function createStore(db: Kysely<Database>, cipher: FieldCipher): Store {
     claims: createClaimRepository(db),
     adjustments: createAdjustmentRepository(db),
     gradeReviews: createGradeReviewRepository(db),
+    mailOutbox: createMailOutboxRepository(db),
     close: () => db.destroy(),
   };
 }

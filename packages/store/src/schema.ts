@@ -56,6 +56,8 @@ export type EmployeesTable = {
   team_id: string | null;
   created_at: string;
   updated_at: string;
+  /** E-mail address for the PDF 工资条 (migration 0005), plain text. */
+  email: string | null;
 };
 
 /** A row of `employee_grades`. @example const row: Selectable<EmployeeGradesTable> = await db.selectFrom("employee_grades").selectAll().executeTakeFirstOrThrow() */
@@ -257,6 +259,26 @@ export type GradeReviewsTable = {
   comment: string | null;
 };
 
+/** State of an outbox message. @example const s: MailStatus = "sent" */
+export type MailStatus = "queued" | "sent" | "failed";
+
+/** A row of `mail_outbox` (one 工资条 e-mail per run and employee; the send log). @example const row: Selectable<MailOutboxTable> = await db.selectFrom("mail_outbox").selectAll().executeTakeFirstOrThrow() */
+export type MailOutboxTable = {
+  id: string;
+  tenant_id: string;
+  run_id: string;
+  employee_id: string;
+  to_address: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  message_id: string | null;
+  created_at: string;
+};
+
 /** The whole database, table name → row type. @example const db: Kysely<Database> = openDatabase() */
 export interface Database {
   tenants: TenantsTable;
@@ -277,4 +299,5 @@ export interface Database {
   claims: ClaimsTable;
   adjustments: AdjustmentsTable;
   grade_reviews: GradeReviewsTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -68,6 +68,32 @@ export async function runExportPayslips(o: Opts, print: Print): Promise<void> {
   });
 }
 
+/**
+ * `xinsuan export payslips-pdf`: one PDF 工资条 per employee into a .zip or a folder; `--password id6` encrypts each
+ * with the last 6 characters of the employee's 身份证号 (weak protection: short and known to whoever has the ID).
+ * @example await runExportPayslipsPdf({ period: "2026-08", out: "工资条.zip", password: "id6" }, console.log)
+ */
+export async function runExportPayslipsPdf(o: Opts & { password?: string }, print: Print): Promise<void> {
+  if (!o.period) throw new AppError("USAGE", "缺少参数 --period", "missing --period");
+  if (!o.out)
+    throw new AppError("USAGE", "缺少参数 --out（.zip 文件或文件夹）", "missing --out (.zip file or folder)");
+  if (o.password !== undefined && o.password !== "id6")
+    throw new AppError("USAGE", "--password 只支持 id6（身份证号后 6 位）", "--password supports only id6");
+  const { period, out } = o;
+  const { contextFor, exportPayslipsPdf, withStore } = await load();
+  await withStore(o, async (store) => {
+    const ctx = await contextFor(store, o);
+    const r = await exportPayslipsPdf(ctx, { period, out, ...(o.password ? { password: "id6" } : {}) });
+    print(
+      `已导出 PDF 工资条 ${out}：${r.files.length} 人，每人一个 PDF${r.written === "zip" ? "，打包为 zip" : ""}`,
+    );
+    if (r.encrypted)
+      print(
+        "每个 PDF 以员工身份证号后 6 位加密：这只是弱保护（位数少、持证人之外也可能知道），请勿据此传送敏感信息",
+      );
+  });
+}
+
 /** `--draft` is for the register only: the other documents come from an approved run. */
 function noDraft(o: Opts, what: string): void {
   if (o.draft)
@@ -149,4 +175,13 @@ export function registerExport(program: Command, io: Io): void {
       .action((o: Opts) => run(o, io.out));
   }
   registerExportBank(exp, io.out);
+  exp
+    .command("payslips-pdf")
+    .description("PDF 工资条：每人一个 PDF（中文字体内嵌），打包为 zip 或写入文件夹；可按身份证号后 6 位加密")
+    .option("--period <YYYY-MM>", "薪资期间，如 2026-08（须已审批）")
+    .option("--out <dir|file.zip>", "写出的 .zip 文件，或文件夹")
+    .option("--password <id6>", "id6：每个 PDF 以身份证号后 6 位加密（弱保护）")
+    .option("--db <url>", "数据库地址，同 init")
+    .option("--company <名称>", "数据库中有多家公司时指定")
+    .action((o: Opts & { password?: string }) => runExportPayslipsPdf(o, io.out));
 }

@@ -1,6 +1,6 @@
 /**
  * Imports the employee roster (工号, 姓名, 团队, 部门, 职级, 用工类型, 入职/转正/离职日期, 参保城市, 手机, 身份证号,
- * 银行卡号, 开户行): every row is checked first and every bad row is reported with its row and column in
+ * 银行卡号, 开户行, 邮箱): every row is checked first and every bad row is reported with its row and column in
  * Chinese; only a clean file is written, creating or updating employees and teams in ONE transaction.
  * @example await importEmployees(ctx, { file: "员工.xlsx", rows: table.rows })
  */
@@ -33,6 +33,7 @@ export const EMPLOYEE_COLUMNS = [
   "身份证号",
   "银行卡号",
   "开户行",
+  "邮箱",
 ] as const;
 
 /** One input row: 1-based row number in the file and its cells by column name. @example const r: RosterRow = { rowNumber: 2, cells: { 工号: "E1", 姓名: "张三" } } */
@@ -74,6 +75,8 @@ type Checked = { employee: NewEmployee; team: string; department: string; grade:
 const COMPANY_WIDE_FROM = "2000-01-01";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** One address: local part, @, a domain with a dot; no spaces, commas or angle brackets (one recipient only). */
+const EMAIL_RE = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
 function validDate(text: string): boolean {
   if (!DATE_RE.test(text)) return false;
@@ -129,6 +132,9 @@ function checkRows(file: string, rows: readonly RosterRow[]): { ok: Checked[]; p
     const phone = cell("手机");
     if (phone && !/^1\d{10}$/.test(phone))
       bad("手机", "手机号应为 11 位数字", "mobile number must be 11 digits");
+    const email = cell("邮箱");
+    if (email && !EMAIL_RE.test(email))
+      bad("邮箱", `“${email}”不是有效的邮箱地址`, `"${email}" is not a valid e-mail address`);
     if (problems.length > before) continue;
     const opt = (c: string) => cell(c) || null;
     ok.push({
@@ -144,6 +150,7 @@ function checkRows(file: string, rows: readonly RosterRow[]): { ok: Checked[]; p
         regularDate: opt("转正日期"),
         leaveDate: opt("离职日期"),
         insuredCity: opt("参保城市"),
+        email: opt("邮箱"),
       },
       team: cell("团队"),
       department: cell("部门"),

@@ -10,12 +10,14 @@ import { migration0001 } from "./0001-initial.js";
 import { migration0002 } from "./0002-run-heartbeat.js";
 import { migration0003 } from "./0003-lookup-indexes.js";
 import { migration0004 } from "./0004-claims-adjustments-reviews.js";
+import { migration0005 } from "./0005-mail-outbox.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": migration0001,
   "0002-run-heartbeat": migration0002,
   "0003-lookup-indexes": migration0003,
   "0004-claims-adjustments-reviews": migration0004,
+  "0005-mail-outbox": migration0005,
 };
 
 /** The in-code provider. @example new Migrator({ db, provider: inCodeProvider }) */

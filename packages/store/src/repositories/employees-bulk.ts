@@ -18,7 +18,7 @@ export type SavedEmployee = { id: string; employeeNo: string; created: boolean }
 export type SealFields = (value: string | null | undefined, field: "id" | "bank") => string | null;
 
 /**
- * Rows per statement: 16 columns × 500 = 8,000 bound parameters, under SQLite's 32,766 and PostgreSQL's 65,535.
+ * Rows per statement: 17 columns × 500 = 8,500 bound parameters, under SQLite's 32,766 and PostgreSQL's 65,535.
  * @example EMPLOYEE_CHUNK === 500
  */
 export const EMPLOYEE_CHUNK = 500;
@@ -34,6 +34,7 @@ const KEPT = [
   "leave_date",
   "insured_city",
   "team_id",
+  "email",
 ] as const;
 
 /**
@@ -88,6 +89,7 @@ export async function saveEmployees(
         employment_type: e.employmentType,
         insured_city: e.insuredCity ?? null,
         team_id: e.teamId ?? null,
+        email: e.email ?? null,
         created_at: at,
         updated_at: at,
       };

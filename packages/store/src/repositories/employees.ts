@@ -28,6 +28,8 @@ export type Employee = {
   employmentType: EmploymentType;
   insuredCity: string | null;
   teamId: string | null;
+  /** Address for the PDF 工资条 e-mail. */
+  email: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -46,6 +48,7 @@ export type NewEmployee = {
   leaveDate?: string | null;
   insuredCity?: string | null;
   teamId?: string | null;
+  email?: string | null;
 };
 
 /** A change: undefined keeps a field, null clears it. @example const p: EmployeePatch = { leaveDate: "2025-06-30" } */
@@ -99,6 +102,7 @@ export function createEmployeeRepository(db: Kysely<Database>, cipher: FieldCiph
       employmentType: r.employment_type,
       insuredCity: r.insured_city,
       teamId: r.team_id,
+      email: r.email,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };
@@ -122,6 +126,7 @@ export function createEmployeeRepository(db: Kysely<Database>, cipher: FieldCiph
         employment_type: e.employmentType,
         insured_city: e.insuredCity ?? null,
         team_id: e.teamId ?? null,
+        email: e.email ?? null,
         created_at: at,
         updated_at: at,
       };
@@ -159,6 +164,7 @@ export function createEmployeeRepository(db: Kysely<Database>, cipher: FieldCiph
       if (p.leaveDate !== undefined) set.leave_date = p.leaveDate;
       if (p.insuredCity !== undefined) set.insured_city = p.insuredCity;
       if (p.teamId !== undefined) set.team_id = p.teamId;
+      if (p.email !== undefined) set.email = p.email;
       const result = await guard(`修改员工 ${employeeNo}`, `updating employee ${employeeNo}`, () =>
         db
           .updateTable("employees")
