@@ -33,8 +33,10 @@ export async function runExportBank(o: Opts, print: Print): Promise<void> {
       ...(o.purpose ? { purpose: o.purpose } : {}),
     });
     print(
-      `已导出银行代发文件 ${out}（模板：${r.template}）：${r.count} 笔，合计 ${r.total}，与算薪实发合计一致${r.skippedZero > 0 ? `；另有 ${r.skippedZero} 人实发为 0，未列入` : ""}`,
+      `已导出银行代发文件 ${out}（模板：${r.template}）：${r.count} 笔，合计 ${r.total}${r.skippedZero > 0 ? `；另有 ${r.skippedZero} 人实发为 0，未列入` : ""}`,
     );
+    for (const n of r.negative)
+      print(`提醒 ${n.employeeNo} ${n.name} 实发为负（${n.net}），未列入代发：请另行结算`);
     print("文件含完整银行卡号，请妥善保管；本次导出已记入审计日志");
   });
 }

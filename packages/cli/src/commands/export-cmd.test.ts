@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -72,4 +72,33 @@ describe("xinsuan export", () => {
       (await cli("export", "register", "--period", "2026-08", "--out", join(dir, "x.pdf"), "--db", db)).code,
     ).toBe(2);
   });
+});
+
+describe("the demo company's approved month, one command per document", () => {
+  it("exports register, strips, PDF payslips, bank, tax and SI files for 2026-09 after init --demo", async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), "xinsuan-docs-"));
+    const demoDb = `sqlite:${join(demoDir, "ws.db")}`;
+    expect((await cli("init", "--demo", "--db", demoDb)).code).toBe(0);
+    for (const [kind, file] of [
+      ["register", "工资表.xlsx"],
+      ["payslips", "工资条.xlsx"],
+      ["payslips-pdf", "工资条.zip"],
+      ["bank", "代发.xlsx"],
+      ["iit", "个税.xlsx"],
+      ["si", "社保.xlsx"],
+    ] as const) {
+      const r = await cli(
+        "export",
+        kind,
+        "--period",
+        "2026-09",
+        "--out",
+        join(demoDir, file),
+        "--db",
+        demoDb,
+      );
+      expect([kind, r.code, r.err]).toEqual([kind, 0, ""]);
+      expect(statSync(join(demoDir, file)).size).toBeGreaterThan(1000);
+    }
+  }, 180_000);
 });

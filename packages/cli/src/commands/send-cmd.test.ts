@@ -30,6 +30,13 @@ beforeAll(async () => {
     mailed.push(e.employeeNo);
     await store.employees.update(tenant!.id, e.employeeNo, { email: `${e.employeeNo}@demo.example` });
   }
+  // init --demo gives everyone an example.com address: keep only the two above, so the rest are "没有邮箱".
+  await store.db
+    .updateTable("employees")
+    .set({ email: null })
+    .where("tenant_id", "=", tenant!.id)
+    .where("employee_no", "not in", mailed)
+    .execute();
   await store.close();
   server = new SMTPServer({
     authOptional: true,

@@ -77,7 +77,7 @@ export async function runInit(o: WorkspaceOptions & { demo?: boolean }, print: P
       print(`公司「${tenant.name}」${created ? "已创建" : "已存在，未改动"}`);
     }
     if (o.demo) {
-      const d = await loadDemoCompany(store, actor(), { history: true });
+      const d = await loadDemoCompany(store, actor(), { history: true, personal: true });
       print(
         d.loaded
           ? `已载入演示公司（虚构数据）：${d.employees} 名客服、3 个团队，方案 welfare-6tier（底薪调到 2026 年水平），${d.periods.join("、")} 的考勤和绩效数据，以及 1–7 月的个税累计；${d.approved.join("、")} 已计算并审批`

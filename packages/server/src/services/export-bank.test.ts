@@ -198,14 +198,19 @@ describe("exportBank refusals", () => {
     }
   });
 
-  it("refuses an approved run with a negative net, naming the employee", async () => {
-    const slips = await store.runs.listPayslips(ctx.tenantId, (await runOf("2026-09")).id);
+  it("leaves out and lists an employee with a negative net; file + negatives = the run's net", async () => {
+    const run = await runOf("2026-09");
+    const slips = await store.runs.listPayslips(ctx.tenantId, run.id);
     const negative = slips.filter((s) => Dec.parse(s.net).sign() < 0);
     expect(negative.length).toBeGreaterThan(0); // the demo's September has one (a large 补扣)
-    const e = (await exportBank(ctx, { period: "2026-09" }).catch((x: unknown) => x)) as AppError;
-    expect(e.code).toBe("INPUT_INVALID");
-    expect(e.details.map((d) => d.zh.split(" ")[0])).toEqual(negative.map((s) => s.employeeNo));
-    expect(e.details[0]!.zh).toContain(`实发工资为负（${Dec.parse(negative[0]!.net).toFixed(2)}）`);
+    const r = await exportBank(ctx, { period: "2026-09" });
+    expect(r.negative.map((n) => [n.employeeNo, n.net])).toEqual(
+      negative.map((s) => [s.employeeNo, Dec.parse(s.net).toFixed(2)]),
+    );
+    const owed = negative.reduce((t, s) => t.add(Dec.parse(s.net)), Dec.ZERO);
+    const totals = await store.runs.totals(ctx.tenantId, run.id);
+    expect(Dec.parse(r.total).add(owed).toFixed(2)).toBe(Dec.parse(totals.net).toFixed(2));
+    expect(r.count + r.skippedZero + r.negative.length).toBe(totals.payslips);
   });
 
   it("refuses a period without an approved run and a template GBK cannot carry", async () => {

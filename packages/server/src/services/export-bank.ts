@@ -43,6 +43,8 @@ export type ExportBankResult = {
   total: string;
   /** Employees of the run with net 0, left out. */
   skippedZero: number;
+  /** Employees whose net is negative (they owe the company this month): left out of the file, listed for HR. */
+  negative: { employeeNo: string; name: string; net: string }[];
 };
 
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -70,12 +72,12 @@ async function paymentRows(
   run: Run,
   purpose: string,
   gbk: boolean,
-): Promise<{ rows: BankRow[]; skippedZero: number }> {
+): Promise<{ rows: BankRow[]; skippedZero: number; negative: ExportBankResult["negative"] }> {
   const slips = await storeCall(() => ctx.store.runs.listPayslips(ctx.tenantId, run.id));
   slips.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
   const rows: BankRow[] = [];
   const noAccount: Msg[] = [];
-  const negative: Msg[] = [];
+  const negative: ExportBankResult["negative"] = [];
   const badText: Msg[] = [];
   let skippedZero = 0;
   // Every employee once, a page at a time, decrypted: one query per 5,000 rather than one per payslip.
@@ -96,10 +98,8 @@ async function paymentRows(
     const e = people.get(s.employeeNo);
     const name = e?.name ?? "（员工已删除）";
     if (net.sign() < 0) {
-      negative.push({
-        zh: `${who(s.employeeNo, name)}：实发工资为负（${net.toFixed(2)}），不能代发`,
-        en: `${s.employeeNo} ${name}: negative net pay (${net.toFixed(2)}) cannot be paid`,
-      });
+      // Nothing can be paid to them; the file leaves them out and the result lists them (the debt is HR's to settle).
+      negative.push({ employeeNo: s.employeeNo, name, net: net.toFixed(2) });
       continue;
     }
     if (!e?.bankAccount) {
@@ -126,15 +126,15 @@ async function paymentRows(
       });
     rows.push(row);
   }
-  const problems = [...noAccount, ...negative, ...badText];
+  const problems = [...noAccount, ...badText];
   if (problems.length > 0)
     throw new AppError(
       "INPUT_INVALID",
-      `不能生成银行代发文件：${noAccount.length} 人缺银行卡号，${negative.length} 人实发为负${badText.length > 0 ? `，${badText.length} 人户名含 GBK 无法表示的字符` : ""}；未写出任何文件`,
-      `cannot make the bank file: ${noAccount.length} without a bank account, ${negative.length} with negative net pay${badText.length > 0 ? `, ${badText.length} with characters GBK cannot hold` : ""}; nothing was written`,
+      `不能生成银行代发文件：${noAccount.length} 人缺银行卡号${badText.length > 0 ? `，${badText.length} 人户名含 GBK 无法表示的字符` : ""}；未写出任何文件`,
+      `cannot make the bank file: ${noAccount.length} without a bank account${badText.length > 0 ? `, ${badText.length} with characters GBK cannot hold` : ""}; nothing was written`,
       problems,
     );
-  return { rows, skippedZero };
+  return { rows, skippedZero, negative };
 }
 
 /**
@@ -152,7 +152,7 @@ export async function exportBank(ctx: ServiceContext, o: ExportBankOptions): Pro
   const template = typeof o.template === "object" ? o.template : await loadBankTemplate(o.template);
   const purpose = o.purpose ?? `工资 ${o.period}`;
   const run = await approvedRun(ctx, o.period);
-  const { rows, skippedZero } = await paymentRows(
+  const { rows, skippedZero, negative } = await paymentRows(
     ctx,
     run,
     purpose,
@@ -160,11 +160,16 @@ export async function exportBank(ctx: ServiceContext, o: ExportBankOptions): Pro
   );
   const total = rows.reduce((t, r) => t.add(Dec.parse(r.金额)), Dec.ZERO);
   const totals = await storeCall(() => ctx.store.runs.totals(ctx.tenantId, run.id));
-  if (!total.eq(Dec.parse(totals.net)) || rows.length + skippedZero !== totals.payslips)
+  // The file plus the negative nets left out must give the run's net total and headcount exactly.
+  const owed = negative.reduce((t, n) => t.add(Dec.parse(n.net)), Dec.ZERO);
+  if (
+    !total.add(owed).eq(Dec.parse(totals.net)) ||
+    rows.length + skippedZero + negative.length !== totals.payslips
+  )
     throw new AppError(
       "VERIFY_FAILED",
-      `银行代发文件与算薪不符：文件 ${rows.length} 笔合计 ${total.toFixed(2)}（另 ${skippedZero} 人实发为 0），算薪 ${totals.payslips} 人实发合计 ${totals.net}；未写出文件，这是程序错误，请报告`,
-      `bank file does not match the run: ${rows.length} payments totalling ${total.toFixed(2)} (+${skippedZero} at 0) vs ${totals.payslips} payslips, net ${totals.net}; nothing written (a bug)`,
+      `银行代发文件与算薪不符：文件 ${rows.length} 笔合计 ${total.toFixed(2)}（另 ${skippedZero} 人实发为 0，${negative.length} 人实发为负 ${owed.toFixed(2)}），算薪 ${totals.payslips} 人实发合计 ${totals.net}；未写出文件，这是程序错误，请报告`,
+      `bank file does not match the run: ${rows.length} payments totalling ${total.toFixed(2)} (+${skippedZero} at 0, ${negative.length} negative ${owed.toFixed(2)}) vs ${totals.payslips} payslips, net ${totals.net}; nothing written (a bug)`,
     );
   const bytes = await writeBankFile(template, { rows, count: rows.length, total: total.toFixed(2) }, format);
   await deliverExport(ctx, {
@@ -179,6 +184,7 @@ export async function exportBank(ctx: ServiceContext, o: ExportBankOptions): Pro
       count: rows.length,
       total: total.toFixed(2),
       skippedZero,
+      negative: negative.length,
       purpose,
     },
   });
@@ -191,5 +197,6 @@ export async function exportBank(ctx: ServiceContext, o: ExportBankOptions): Pro
     count: rows.length,
     total: total.toFixed(2),
     skippedZero,
+    negative,
   };
 }

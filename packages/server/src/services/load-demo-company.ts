@@ -59,7 +59,8 @@ export type DemoResult = {
 export async function loadDemoCompany(
   store: ServerStore,
   actor = "demo",
-  options: { history?: boolean } = {},
+  /** `history`: approve every month but the latest; `personal`: fake ID, bank and e-mail fields (what `init --demo` uses). */
+  options: { history?: boolean; personal?: boolean } = {},
 ): Promise<DemoResult> {
   const { tenant } = await ensureTenant(store, DEMO_COMPANY);
   const ctx: ServiceContext = { store, tenantId: tenant.id, actor };
@@ -84,7 +85,7 @@ export async function loadDemoCompany(
     file: "演示员工.csv",
     rows: master.map((r, i) => ({
       rowNumber: i + 2,
-      cells: Object.fromEntries(EMPLOYEE_COLUMNS.map((c) => [c, r[c] ?? ""])),
+      cells: { ...Object.fromEntries(EMPLOYEE_COLUMNS.map((c) => [c, r[c] ?? ""])), ...(options.personal ? demoPersonal(i) : {}) },
     })),
   });
   // The first demo month needs January–July: a mid-year switch imports it once as the prior month's state.
@@ -125,4 +126,19 @@ export async function loadDemoCompany(
     await approveRun(ctx, { period });
   }
   return { tenantId: tenant.id, loaded: true, employees: master.length, periods: DEMO_PERIODS, approved };
+}
+
+/**
+ * Obviously fake personal fields for the demo's documents (bank file, tax file, e-mail): 身份证号 with the
+ * non-existent region 990000, 银行卡号 of a made-up bank prefix, addresses at example.com (reserved, RFC 2606).
+ * @example demoPersonal(0).身份证号 === "990000199001010001"
+ */
+export function demoPersonal(i: number): Record<string, string> {
+  const seq = String(i + 1).padStart(4, "0");
+  return {
+    身份证号: `99000019900101${seq}`,
+    银行卡号: `6200000000000${String(i + 1).padStart(6, "0")}`,
+    开户行: "示例银行上海分行（演示）",
+    邮箱: `agent${seq}@example.com`,
+  };
 }
