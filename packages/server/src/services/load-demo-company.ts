@@ -85,7 +85,10 @@ export async function loadDemoCompany(
     file: "演示员工.csv",
     rows: master.map((r, i) => ({
       rowNumber: i + 2,
-      cells: { ...Object.fromEntries(EMPLOYEE_COLUMNS.map((c) => [c, r[c] ?? ""])), ...(options.personal ? demoPersonal(i) : {}) },
+      cells: {
+        ...Object.fromEntries(EMPLOYEE_COLUMNS.map((c) => [c, r[c] ?? ""])),
+        ...(options.personal ? demoPersonal(i) : {}),
+      },
     })),
   });
   // The first demo month needs January–July: a mid-year switch imports it once as the prior month's state.
