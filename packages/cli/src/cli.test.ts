@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./main.js";
+import { runCliCaptured } from "./run-cli-captured.js";
 import { listTemplates } from "./templates.js";
 
 let dir = "";
@@ -11,12 +11,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "xinsuan-cli-"));
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 // Hired this month (the explicit 阶 and 工龄 still apply), so no year-to-date tax ledger is needed.
 const HEADER = "工号,姓名,岗位级别,阶,工龄,绩效比例,目标任务,话费补助,全勤奖,其他扣款,入职日期";

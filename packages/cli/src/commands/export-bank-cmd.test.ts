@@ -4,17 +4,12 @@ import { join } from "node:path";
 import { openServerStore } from "@xinsuan/server";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../main.js";
+import { runCliCaptured } from "../run-cli-captured.js";
 
 let dir = "";
 let db = "";
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "xinsuan-bank-cli-"));

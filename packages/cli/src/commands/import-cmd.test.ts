@@ -4,18 +4,13 @@ import { join } from "node:path";
 import { openServerStore } from "@xinsuan/server";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../main.js";
+import { runCliCaptured } from "../run-cli-captured.js";
 
 let dir = "";
 let db = "";
 const FORMULA = "=cmd|' /C calc'!A0";
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 /** Writes a file in the test's folder and returns its path. */
 function file(name: string, text: string): string {

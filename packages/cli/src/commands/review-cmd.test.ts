@@ -9,7 +9,7 @@ import {
   type ServiceContext,
 } from "@xinsuan/server";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../main.js";
+import { runCliCaptured } from "../run-cli-captured.js";
 
 const POLICY = `
 id: review-cli-test
@@ -29,12 +29,7 @@ checks:
   - { name: 晋升候选, when: 'AND(职级 = "初级", 得分 >= 80)', message: "本月得分 {得分}", grade: 中级 }
 `;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 const rows = (...cells: Record<string, string>[]) => cells.map((c, i) => ({ rowNumber: i + 2, cells: c }));
 

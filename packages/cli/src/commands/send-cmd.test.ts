@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { openServerStore } from "@xinsuan/server";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../main.js";
+import { runCliCaptured } from "../run-cli-captured.js";
 
 let dir = "";
 let db = "";
@@ -13,12 +13,7 @@ let server: SMTPServer;
 const rcpt: string[] = [];
 const mailed: string[] = [];
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "xinsuan-send-cli-"));

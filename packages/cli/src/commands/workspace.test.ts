@@ -2,19 +2,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../main.js";
+import { runCliCaptured } from "../run-cli-captured.js";
 
 let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "xinsuan-ws-"));
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = runCliCaptured;
 
 describe("xinsuan init / run / approve on a SQLite file", () => {
   it("init --demo (08 and 09 approved as history), then runs and approves 10", async () => {
