@@ -229,7 +229,10 @@ async function sendOne(
   } catch (e) {
     if (e instanceof AppError && e.code === "DATABASE") throw e;
     const error = errorText(e);
-    const next = nextAttemptAt(attempts, now());
+    // A 5xx reply (550 no such mailbox …) will not change on a retry: the message fails at once.
+    const code = (e as { responseCode?: unknown }).responseCode;
+    const permanent = typeof code === "number" && code >= 500 && code < 600;
+    const next = permanent ? null : nextAttemptAt(attempts, now());
     await storeCall(() =>
       ctx.store.mailOutbox.markAttemptFailed(ctx.tenantId, m.id, { error, attempts, nextAttemptAt: next }),
     );

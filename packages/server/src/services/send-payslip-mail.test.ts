@@ -68,6 +68,7 @@ let server: SMTPServer;
 let port = 0;
 const received: Received[] = [];
 let refuseNext = 0;
+let refuseCode = 451;
 const FROM = "hr@demo.example";
 
 beforeAll(async () => {
@@ -79,7 +80,12 @@ beforeAll(async () => {
     onRcptTo(_address, _session, callback) {
       if (refuseNext > 0) {
         refuseNext -= 1;
-        const err = Object.assign(new Error("mailbox busy, try later"), { responseCode: 451 });
+        const err = Object.assign(
+          new Error(refuseCode >= 500 ? "no such mailbox" : "mailbox busy, try later"),
+          {
+            responseCode: refuseCode,
+          },
+        );
         callback(err);
         return;
       }
@@ -291,4 +297,37 @@ describe("payslip e-mail", () => {
     expect(row).toMatchObject({ status: "failed", attempts: 5, nextAttemptAt: null });
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
   }, 60_000);
+  it("fails a message at once on a permanent refusal (550), without retries", async () => {
+    const run = (await w.store.runs.listRuns(w.ctx.tenantId, "2026-08")).at(-1)!;
+    const slips = await w.store.runs.listPayslips(w.ctx.tenantId, run.id);
+    const queued = new Set(
+      (await w.store.mailOutbox.listByRun(w.ctx.tenantId, run.id)).map((m) => m.employeeId),
+    );
+    const emp = (await w.store.employees.list(w.ctx.tenantId)).find(
+      (e) => !queued.has(e.id) && slips.some((x) => x.employeeNo === e.employeeNo),
+    )!;
+    await w.store.mailOutbox.enqueue(
+      w.ctx.tenantId,
+      [{ runId: run.id, employeeId: emp.id, toAddress: "nobody@demo.example", subject: "s" }],
+      "2030-03-01T00:00:00.000Z",
+    );
+    refuseNext = 1;
+    refuseCode = 550;
+    try {
+      const r = await sendMailQueue(w.ctx, {
+        smtp: smtp(),
+        render: renderTinyPdf,
+        now: () => new Date("2030-03-01T00:00:00Z"),
+      });
+      expect(r.outcomes.map((o) => [o.status, o.attempts])).toEqual([["failed", 1]]);
+      const row = (await w.store.mailOutbox.listByRun(w.ctx.tenantId, run.id)).find(
+        (m) => m.employeeId === emp.id,
+      )!;
+      expect(row).toMatchObject({ status: "failed", attempts: 1, nextAttemptAt: null });
+      expect(row.lastError).toMatch(/550|no such mailbox/);
+    } finally {
+      refuseCode = 451;
+      refuseNext = 0;
+    }
+  });
 });
