@@ -22,7 +22,7 @@ import {
   type PriorState,
   runPayroll,
 } from "../../packages/core/src/index.js";
-import { compileTemplate, editPolicy } from "../template-test-kit.js";
+import { compileTemplate, editPolicy, slipLine as line } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
@@ -85,15 +85,6 @@ function run(
   });
   if (!r.ok) throw new Error(r.problem.zh);
   return r.run;
-}
-
-/** One line of employee i as fixed-2 text; fails when the employee has an error. */
-function line(r: PayrollRun, i: number, name: string): string {
-  const slip = getPayslip(r, i);
-  expect(slip.error, formatEmployeeError(r, i)).toBeNull();
-  const l = slip.lines.find((x) => x.name === name);
-  if (!l) throw new Error(`no line ${name}`);
-  return l.value.toFixed(2);
 }
 
 const PAY = ["基本工资", "岗位工资", "绩效工资", "交通补贴", "餐饮补贴", "通讯补贴", "项目奖金", "年终奖金"];

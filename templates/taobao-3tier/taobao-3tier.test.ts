@@ -21,7 +21,7 @@ import {
   type PriorState,
   runPayroll,
 } from "../../packages/core/src/index.js";
-import { compileTemplate } from "../template-test-kit.js";
+import { compileTemplate, editParam, slipLine as line } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
@@ -33,12 +33,8 @@ const compile = (text = POLICY_TEXT): CompiledPolicy => compileTemplate(text);
 
 const POLICY = compile();
 
-/** Sets one parameter written as `  名称:\n    value: x` in the YAML (fails loudly when the text moved). */
-function withParam(name: string, from: string, to: string): CompiledPolicy {
-  const old = `  ${name}:\n    value: ${from}\n`;
-  expect(POLICY_TEXT.split(old).length, `parameter ${name} = ${from} should occur exactly once`).toBe(2);
-  return compile(POLICY_TEXT.replace(old, `  ${name}:\n    value: ${to}\n`));
-}
+const withParam = (name: string, from: string, to: string): CompiledPolicy =>
+  compile(editParam(POLICY_TEXT, name, from, to));
 
 type Row = Record<string, string>;
 let seq = 0;
@@ -73,15 +69,6 @@ function run(
   });
   if (!r.ok) throw new Error(r.problem.zh);
   return r.run;
-}
-
-/** One line of employee i as fixed-2 text; fails when the employee has an error. */
-function line(r: PayrollRun, i: number, name: string): string {
-  const slip = getPayslip(r, i);
-  expect(slip.error, formatEmployeeError(r, i)).toBeNull();
-  const l = slip.lines.find((x) => x.name === name);
-  if (!l) throw new Error(`no line ${name}`);
-  return l.value.toFixed(2);
 }
 
 const PAY = ["基本工资", "绩效奖金", "技能津贴"] as const;

@@ -19,7 +19,7 @@ import {
   type PayrollRun,
   runPayroll,
 } from "../../packages/core/src/index.js";
-import { compileTemplate } from "../template-test-kit.js";
+import { compileTemplate, editParam } from "../template-test-kit.js";
 
 const POLICY_TEXT = readFileSync(new URL("./policy.yaml", import.meta.url), "utf8");
 const SAMPLE_TEXT = readFileSync(new URL("./sample.csv", import.meta.url), "utf8");
@@ -28,16 +28,8 @@ const compile = (text = POLICY_TEXT): CompiledPolicy => compileTemplate(text);
 
 const POLICY = compile();
 
-/** Sets one boolean/number parameter written as `  名称:\n    value: x` or `  名称: { value: x,` in the YAML. */
-function withParam(name: string, from: string, to: string): CompiledPolicy {
-  const block = `  ${name}:\n    value: ${from}\n`;
-  const inline = `  ${name}: { value: ${from},`;
-  const [old, neu] = POLICY_TEXT.includes(block)
-    ? [block, `  ${name}:\n    value: ${to}\n`]
-    : [inline, `  ${name}: { value: ${to},`];
-  expect(POLICY_TEXT.split(old).length, `parameter ${name} = ${from} should occur exactly once`).toBe(2);
-  return compile(POLICY_TEXT.replace(old, neu));
-}
+const withParam = (name: string, from: string, to: string): CompiledPolicy =>
+  compile(editParam(POLICY_TEXT, name, from, to));
 
 type Row = Record<string, string>;
 let seq = 0;
