@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openServerStore, policyForPeriod } from "@xinsuan/server";
+import { openServerStore, policiesForPeriod } from "@xinsuan/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../main.js";
 
@@ -24,7 +24,7 @@ async function approvePeriod(period: string): Promise<void> {
   try {
     const [tenant] = await store.db.selectFrom("tenants").select("id").execute();
     const ctx = { store, tenantId: tenant!.id, actor: "test" };
-    const { version } = await policyForPeriod(ctx, period);
+    const { version } = (await policiesForPeriod(ctx, period)).all[0]!;
     const run = await store.runs.startRun(ctx.tenantId, {
       period,
       policyVersionId: version.id,

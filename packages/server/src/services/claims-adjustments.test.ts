@@ -9,7 +9,7 @@ import { listAdjustments } from "./list-adjustments.js";
 import { listAudit } from "./list-audit.js";
 import { listClaims } from "./list-claims.js";
 import { loadDemoCompany } from "./load-demo-company.js";
-import { policyForPeriod } from "./policy-for-period.js";
+import { policiesForPeriod } from "./policy-for-period.js";
 import { submitClaim } from "./submit-claim.js";
 
 async function rejectsWith(p: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
@@ -38,7 +38,7 @@ afterAll(() => store.close());
 
 /** An approved run for the period straight through the store (the run's own figures do not matter here). */
 async function approvePeriod(period: string): Promise<void> {
-  const { version } = await policyForPeriod(hr, period);
+  const { version } = (await policiesForPeriod(hr, period)).all[0]!;
   await store.datasets.ensurePeriod(hr.tenantId, period);
   const run = await store.runs.startRun(hr.tenantId, {
     period,

@@ -1,38 +1,15 @@
 /**
- * The company policy version in force on the first day of a period, compiled once per checksum.
- * @example const { version, compiled } = await policyForPeriod(ctx, "2026-08")
+ * The policies in force in a period and the one that pays each employee, each version compiled once per checksum.
+ * @example const { all, byEmployee } = await policiesForPeriod(ctx, "2026-08")
  */
 
 import { type CompiledPolicy, checkPolicyText } from "@xinsuan/core";
 import type { PolicyVersion } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
-import { companyPolicy } from "./company-policy.js";
 import { lastDay, policyOfPeople } from "./run-load.js";
 
 const compiledByChecksum = new Map<string, CompiledPolicy>();
-
-/**
- * Finds and compiles the version in force on `${period}-01`; NOT_FOUND when the company has none.
- * @example const { compiled } = await policyForPeriod(ctx, "2026-10")
- */
-export async function policyForPeriod(
-  ctx: ServiceContext,
-  period: string,
-): Promise<{ version: PolicyVersion; compiled: CompiledPolicy }> {
-  const policy = await companyPolicy(ctx);
-  const version = policy
-    ? await ctx.store.policies.versionInForce(ctx.tenantId, policy.id, `${period}-01`)
-    : undefined;
-  if (!version) {
-    throw new AppError(
-      "NOT_FOUND",
-      `${period} 没有生效的薪酬方案：请先添加方案版本`,
-      `no policy version is in force in ${period}; add one first`,
-    );
-  }
-  return { version, compiled: compileVersion(version) };
-}
 
 /**
  * A stored policy version compiled (cached by checksum); POLICY_INVALID when it no longer compiles.
