@@ -5,6 +5,7 @@
  * @example await declareDeduction(ctx, { employeeNo: "E001", kind: "子女教育", monthlyAmount: "2000", fromMonth: "2026-01" })
  */
 
+import { Dec } from "@xinsuan/core";
 import type { DeductionDeclaration } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import { inTransaction, type ServiceContext } from "../context.js";
@@ -47,7 +48,7 @@ export async function declareDeduction(
       `unknown deduction kind "${d.kind}"; one of ${DEDUCTION_KINDS.join(", ")}`,
     );
   const amount = d.monthlyAmount.trim();
-  if (!/^\d+(\.\d{1,2})?$/.test(amount) || Number(amount.replace(".", "")) === 0)
+  if (!/^\d+(\.\d{1,2})?$/.test(amount) || Dec.parse(amount).isZero())
     throw new AppError(
       "INPUT_INVALID",
       `每月金额“${amount}”须为大于 0、最多两位小数的金额`,
