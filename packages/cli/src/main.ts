@@ -148,6 +148,17 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .description("演示：生成一个示例公司并算一个月的工资，打印工资表汇总和一张带解释的工资条")
     .action(() => runDemo(io.out));
   program
+    .command("serve")
+    .description(
+      "启动网页版和接口（http://localhost:3000；数据在 XINSUAN_DATA_DIR，默认 ./data；首次启动创建演示公司和演示账号）",
+    )
+    .option("--port <端口>", "端口，默认 PORT 或 3000")
+    .action(async (o: { port?: string }) => {
+      const { startServer } = await import("@xinsuan/server");
+      await startServer({ print: io.out, ...(o.port ? { port: Number(o.port) } : {}) });
+      await new Promise(() => {});
+    });
+  program
     .command("init")
     .description("创建（或升级）工作区数据库；--demo 载入演示公司（60 名客服、3 个月的考勤和绩效数据）")
     .option("--demo", "载入演示公司")

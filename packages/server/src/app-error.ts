@@ -20,6 +20,11 @@ export type AppErrorCode =
   | "RUN_IMMUTABLE"
   | "VERIFY_FAILED"
   | "STATE_CONFLICT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CSRF_INVALID"
+  | "RATE_LIMITED"
+  | "ACCOUNT_LOCKED"
   | "DATABASE";
 
 /** Exit code of each error code for the CLI. */
@@ -38,10 +43,15 @@ export const EXIT_CODES: Record<AppErrorCode, number> = {
   RUN_IMMUTABLE: 7,
   VERIFY_FAILED: 9,
   STATE_CONFLICT: 7,
+  UNAUTHENTICATED: 10,
+  FORBIDDEN: 10,
+  CSRF_INVALID: 10,
+  RATE_LIMITED: 10,
+  ACCOUNT_LOCKED: 10,
   DATABASE: 8,
 };
 
-/** HTTP status of each error code, for the API to come. */
+/** HTTP status of each error code, for the HTTP API. */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   USAGE: 400,
   POLICY_NOT_FOUND: 404,
@@ -57,6 +67,11 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RUN_IMMUTABLE: 409,
   VERIFY_FAILED: 500,
   STATE_CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 423,
   DATABASE: 503,
 };
 

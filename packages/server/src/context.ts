@@ -16,13 +16,18 @@ import {
   parseDatabaseUrl,
   type Store,
 } from "@xinsuan/store";
+import type { Principal } from "./auth/principal.js";
 import { storeCall } from "./store-errors.js";
 
 /** A store with the cipher its employee repository was built with. @example const s: ServerStore = await openServerStore("sqlite::memory:") */
 export type ServerStore = Store & { cipher: FieldCipher };
 
-/** The service context. @example const ctx: ServiceContext = { store, tenantId, actor: "cli" } */
-export type ServiceContext = { store: ServerStore; tenantId: string; actor: string };
+/**
+ * The service context. `principal` is the signed-in user the services authorise (auth/authorize.ts); without one
+ * the caller is the operator's own command line, which may do everything in the tenant it opened.
+ * @example const ctx: ServiceContext = { store, tenantId, actor: "cli" }
+ */
+export type ServiceContext = { store: ServerStore; tenantId: string; actor: string; principal?: Principal };
 
 /**
  * Where the field-encryption key file lives for a database URL: beside a SQLite file, else the store's default.

@@ -5,14 +5,20 @@
  * @example const store = await openServerStore(); const r = await runPayrollService({ store, tenantId, actor: "cli" }, { period: "2026-08" })
  */
 
+export * from "./auth/authorize.js";
+export * from "./auth/principal.js";
 export * from "./context.js";
+export * from "./http/app.js";
+export * from "./http/start-server.js";
 export * from "./io/index.js";
 export * from "./services/add-adjustment.js";
 export * from "./services/add-policy-version.js";
 export * from "./services/approve-run.js";
 export * from "./services/assign-policy.js";
 export * from "./services/cancel-adjustment.js";
+export * from "./services/change-password.js";
 export * from "./services/company-policy.js";
+export * from "./services/create-demo-accounts.js";
 export * from "./services/decide-claim.js";
 export * from "./services/decide-grade-review.js";
 export * from "./services/declare-deduction.js";
@@ -37,6 +43,9 @@ export * from "./services/policy-for-period.js";
 export * from "./services/queue-payslip-mail.js";
 export * from "./services/run-payroll.js";
 export * from "./services/send-mail-queue.js";
+export * from "./services/set-up-first-admin.js";
+export * from "./services/sign-in.js";
+export * from "./services/sign-out.js";
 export * from "./services/submit-claim.js";
 export * from "./services/verify-run.js";
 export * from "./store-errors.js";

@@ -18,11 +18,17 @@ import {
 import { createEmployeeRepository, type EmployeeRepository } from "./repositories/employees.js";
 import { createGradeReviewRepository, type GradeReviewRepository } from "./repositories/grade-reviews.js";
 import { createMailOutboxRepository, type MailOutboxRepository } from "./repositories/mail-outbox.js";
+import {
+  createPayslipFeedbackRepository,
+  type PayslipFeedbackRepository,
+} from "./repositories/payslip-feedback.js";
 import { createPolicyRepository, type PolicyRepository } from "./repositories/policies.js";
 import { createRunRepository, type RunRepository } from "./repositories/runs.js";
+import { createSessionRepository, type SessionRepository } from "./repositories/sessions.js";
 import { createStateLedgerRepository, type StateLedgerRepository } from "./repositories/state-ledger.js";
 import { createTeamRepository, type TeamRepository } from "./repositories/teams.js";
 import { createTenantRepository, type TenantRepository } from "./repositories/tenants.js";
+import { createUserRepository, type UserRepository } from "./repositories/users.js";
 import type { Database } from "./schema.js";
 
 export * from "./crypto.js";
@@ -38,12 +44,15 @@ export * from "./repositories/employee-history.js";
 export * from "./repositories/employees.js";
 export * from "./repositories/grade-reviews.js";
 export * from "./repositories/mail-outbox.js";
+export * from "./repositories/payslip-feedback.js";
 export * from "./repositories/policies.js";
 export * from "./repositories/run-payslips.js";
 export * from "./repositories/runs.js";
+export * from "./repositories/sessions.js";
 export * from "./repositories/state-ledger.js";
 export * from "./repositories/teams.js";
 export * from "./repositories/tenants.js";
+export * from "./repositories/users.js";
 export * from "./schema.js";
 
 /** Every repository over one database. @example const store: Store = await openStore("sqlite::memory:") */
@@ -62,6 +71,9 @@ export type Store = {
   adjustments: AdjustmentRepository;
   gradeReviews: GradeReviewRepository;
   mailOutbox: MailOutboxRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  feedback: PayslipFeedbackRepository;
   close(): Promise<void>;
 };
 
@@ -85,6 +97,9 @@ export function createStore(db: Kysely<Database>, cipher: FieldCipher): Store {
     adjustments: createAdjustmentRepository(db),
     gradeReviews: createGradeReviewRepository(db),
     mailOutbox: createMailOutboxRepository(db),
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    feedback: createPayslipFeedbackRepository(db),
     close: () => db.destroy(),
   };
 }

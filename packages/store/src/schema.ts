@@ -279,6 +279,62 @@ export type MailOutboxTable = {
   created_at: string;
 };
 
+/** A role in a company. @example const r: UserRole = "hr" */
+export type UserRole = "admin" | "hr" | "finance" | "lead" | "agent";
+/** @example USER_ROLES.includes("lead") */
+export const USER_ROLES: readonly UserRole[] = ["admin", "hr", "finance", "lead", "agent"];
+
+/** A row of `users` (migration 0006; `login` is a 工号 or a phone number, unique per tenant). @example const row: Selectable<UsersTable> = await db.selectFrom("users").selectAll().executeTakeFirstOrThrow() */
+export type UsersTable = {
+  id: string;
+  tenant_id: string;
+  login: string;
+  name: string;
+  role: UserRole;
+  employee_id: string | null;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A row of `sessions` (`id` is the SHA-256 of the cookie's token, never the token). @example const row: Selectable<SessionsTable> = await db.selectFrom("sessions").selectAll().executeTakeFirstOrThrow() */
+export type SessionsTable = {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+};
+
+/** A row of `payslip_receipts` (an employee confirmed receipt of a run's payslip). @example const row: Selectable<PayslipReceiptsTable> = await db.selectFrom("payslip_receipts").selectAll().executeTakeFirstOrThrow() */
+export type PayslipReceiptsTable = {
+  tenant_id: string;
+  run_id: string;
+  employee_id: string;
+  confirmed_at: string;
+};
+
+/** A row of `payslip_questions` (a question on one payslip line and HR's answer). @example const row: Selectable<PayslipQuestionsTable> = await db.selectFrom("payslip_questions").selectAll().executeTakeFirstOrThrow() */
+export type PayslipQuestionsTable = {
+  id: string;
+  tenant_id: string;
+  run_id: string;
+  period: string;
+  employee_id: string;
+  line: string;
+  text: string;
+  status: "open" | "answered";
+  asked_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+};
+
 /** The whole database, table name → row type. @example const db: Kysely<Database> = openDatabase() */
 export interface Database {
   tenants: TenantsTable;
@@ -300,4 +356,8 @@ export interface Database {
   adjustments: AdjustmentsTable;
   grade_reviews: GradeReviewsTable;
   mail_outbox: MailOutboxTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  payslip_receipts: PayslipReceiptsTable;
+  payslip_questions: PayslipQuestionsTable;
 }

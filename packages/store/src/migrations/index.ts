@@ -11,6 +11,7 @@ import { migration0002 } from "./0002-run-heartbeat.js";
 import { migration0003 } from "./0003-lookup-indexes.js";
 import { migration0004 } from "./0004-claims-adjustments-reviews.js";
 import { migration0005 } from "./0005-mail-outbox.js";
+import { migration0006 } from "./0006-accounts-sessions.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": migration0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-lookup-indexes": migration0003,
   "0004-claims-adjustments-reviews": migration0004,
   "0005-mail-outbox": migration0005,
+  "0006-accounts-sessions": migration0006,
 };
 
 /** The in-code provider. @example new Migrator({ db, provider: inCodeProvider }) */
