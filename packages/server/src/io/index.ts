@@ -14,6 +14,7 @@ export {
   MAX_TABLE_BYTES,
   type ReadTableOptions,
   readTable,
+  readTableBytes,
   type Table,
   type TableError,
   type TableReadResult,

@@ -49,11 +49,19 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
     throw new TypeError("readTable: path must be a non-empty string");
   const read = await readBytes(path, options.maxBytes ?? MAX_TABLE_BYTES);
   if (!("bytes" in read)) return read;
-  const ext = extname(path).toLowerCase();
-  if (!SUPPORTED.has(ext)) return { ok: false, errors: [unsupportedExtension(path, extname(path))] };
-  if (ext === ".json") return readJsonTable(path, read.bytes);
-  const grid: GridResult =
-    ext === ".csv" ? readCsvGrid(path, read.bytes) : await readXlsxGrid(path, read.bytes);
+  return readTableBytes(path, read.bytes);
+}
+
+/**
+ * Reads a table from bytes already in memory (an upload), by the extension of `name`, which also names the file
+ * in every error message.
+ * @example const r = await readTableBytes("考勤.xlsx", bytes)
+ */
+export async function readTableBytes(name: string, bytes: Uint8Array): Promise<TableReadResult> {
+  const ext = extname(name).toLowerCase();
+  if (!SUPPORTED.has(ext)) return { ok: false, errors: [unsupportedExtension(name, extname(name))] };
+  if (ext === ".json") return readJsonTable(name, bytes);
+  const grid: GridResult = ext === ".csv" ? readCsvGrid(name, bytes) : await readXlsxGrid(name, bytes);
   if (grid.fatal) return { ok: false, errors: grid.errors };
-  return buildTable(path, grid.grid, grid.errors);
+  return buildTable(name, grid.grid, grid.errors);
 }
