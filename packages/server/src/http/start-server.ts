@@ -87,14 +87,18 @@ export async function startServer(o: {
   const port = o.port ?? Number(process.env.PORT ?? 3000);
   const host = o.host ?? process.env.HOST ?? "127.0.0.1";
   await app.listen({ port, host });
-  const shown = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  const address = app.server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  const shown = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${bound}`;
   o.print(`薪算已启动：${shown}   （接口文档 ${shown}/api/docs，Ctrl+C 停止）`);
   const stop = async () => {
     await app.close();
     await store.close();
     process.exit(0);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  if (o.handleSignals !== false) {
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  }
   return { app, store, url: shown };
 }
