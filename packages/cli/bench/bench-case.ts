@@ -3,6 +3,7 @@
  *   engine <agents>        – generated inputs in memory, times runPayroll alone
  *   csv <agents> <in.csv>  – times reading the CSV, the run and writing the register CSV
  *   workspace <db> <agents> – the services on a fresh database (see workspace-case.ts)
+ *   api <agents> <connections> – concurrent agents opening their payslip over HTTP (see api-case.ts)
  * Prints one JSON line with the timings, the run's net total and the process's peak RSS.
  * @example node packages/cli/bin/run-ts.js packages/cli/bench/bench-case.ts engine 100000
  */
@@ -13,6 +14,7 @@ import { checkPolicyText, type EmployeeInput, runPayroll, summarizeRun } from "@
 import { generateCompany, generateLedger, readTable, writeTable } from "@xinsuan/server/io";
 import { registerTable } from "../src/commands/register.js";
 import { TEMPLATES_DIR } from "../src/templates.js";
+import { apiCase } from "./api-case.js";
 import { workspaceCase } from "./workspace-case.js";
 
 const [mode, agentsText, file] = process.argv.slice(2);
@@ -100,8 +102,12 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await workspaceCase(agentsText ?? "", Number(file))));
     return;
   }
+  if (mode === "api") {
+    console.log(JSON.stringify(await apiCase(Number(agentsText), Number(file))));
+    process.exit(0);
+  }
   throw new Error(
-    "usage: bench-case.ts engine <agents> | csv <agents> <file.csv> | workspace sqlite|postgres <agents>",
+    "usage: bench-case.ts engine <agents> | csv <agents> <file.csv> | workspace sqlite|postgres <agents> | api <agents> <connections>",
   );
 }
 

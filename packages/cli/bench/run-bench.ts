@@ -4,7 +4,8 @@
  *   npm run bench                     – engine 10k / 100k / 1M, CSV→register 100k, workspace 100k on SQLite and
  *                                       PostgreSQL (BENCH_DATABASE_URL, a throw-away database; else "skipped")
  *   npm run bench -- --quick          – engine 10k / 100k, CSV 10k, workspace 2k (prints, does not write the doc)
- *   npm run bench -- --only workspace – only the named cases (engine, csv, workspace; comma-separated)
+ *   npm run bench -- --only workspace – only the named cases (engine, csv, workspace, api; comma-separated)
+ *   api: 200 agents signed in at once open their payslips over HTTP for 20 s (autocannon; p50/p95/p99)
  * @example npm run bench -- --quick
  */
 import { execFileSync } from "node:child_process";
@@ -24,7 +25,12 @@ const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean)) : undefined;
 const selected = (mode: string) => !only || only.has(mode);
 /** How each mode's rows begin in the table ("what is timed"), to replace a mode's rows in Latest. */
-const ROW_PREFIX: Record<string, string> = { engine: "engine only", csv: "CSV in", workspace: "workspace" };
+const ROW_PREFIX: Record<string, string> = {
+  engine: "engine only",
+  csv: "CSV in",
+  workspace: "workspace",
+  api: "api:",
+};
 
 type Result = Record<string, string | number>;
 
@@ -71,7 +77,17 @@ async function main(): Promise<void> {
       process.stderr.write(`workspace ${db} ${workspaceSize}…\n`);
       results.push(runCase(["workspace", db, String(workspaceSize)]));
     }
+  if (selected("api")) {
+    const agents = quick ? 300 : 1000;
+    process.stderr.write(`api ${agents} agents, 200 connections…\n`);
+    results.push(runCase(["api", String(agents), "200"]));
+  }
   writeReport(results);
+}
+
+function apiRow(r: Result): string {
+  const what = `api: ${r.agents} agents signed in at once (of ${r.companyAgents}), each opening their explained payslip (GET /api/v1/payslips/:period/:工号) for 20 s over loopback, autocannon; ${Number(r.requests).toLocaleString("en")} requests, latency p50 ${r.p50} ms, **p95 ${r.p95} ms**, p99 ${r.p99} ms, max ${r.max} ms; peak RSS is the server's`;
+  return `| ${r.agents} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${Number(r.perSec).toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
 }
 
 const DB_NAME: Record<string, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
@@ -100,6 +116,7 @@ function writeReport(results: Result[]): void {
   const rowsOut = results.map((r) => {
     const n = Number(r.agents);
     if (r.mode === "workspace") return workspaceRow(r);
+    if (r.mode === "api") return apiRow(r);
     const perSec = Math.round((n / Number(r.ms)) * 1000);
     const what =
       r.mode === "engine"

@@ -8,7 +8,7 @@
 import type { UserRole } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
-import type { Principal } from "./principal.js";
+import { type Principal, ROLE_LABELS } from "./principal.js";
 
 /** Everything a role may be allowed to do. @example const p: Permission = "claims.decide" */
 export type Permission =
@@ -93,7 +93,11 @@ export const PERMISSIONS: Record<UserRole, readonly Permission[]> = {
 };
 
 function forbidden(p: Principal, what: string, whatEn: string): AppError {
-  return new AppError("FORBIDDEN", `无权${what}（${p.login}）`, `not allowed to ${whatEn} (${p.login})`);
+  return new AppError(
+    "FORBIDDEN",
+    `当前账号（${ROLE_LABELS[p.role].zh}）无权${what}`,
+    `your role (${ROLE_LABELS[p.role].en}) may not ${whatEn}`,
+  );
 }
 
 /**

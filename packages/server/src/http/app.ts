@@ -32,6 +32,16 @@ export type AppOptions = {
   version?: string;
 };
 
+/** A registered API route. @example const r: ApiRoute = { method: "GET", url: "/api/v1/me/payslips" } */
+export type ApiRoute = { method: string; url: string };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every /api/v1 route, as registered (the role matrix test walks them all). */
+    apiRoutes: ApiRoute[];
+  }
+}
+
 /** What every route module receives. @example const d: RouteDeps = { store, loginLimiter } */
 export type RouteDeps = { store: ServerStore; loginLimiter: LoginLimiter };
 
@@ -41,6 +51,13 @@ export type RouteDeps = { store: ServerStore; loginLimiter: LoginLimiter };
  */
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: false });
+  const routes: ApiRoute[] = [];
+  app.addHook("onRoute", (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods)
+      if (r.url.startsWith("/api/v1/") && m !== "HEAD") routes.push({ method: m, url: r.url });
+  });
+  app.decorate("apiRoutes", routes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);

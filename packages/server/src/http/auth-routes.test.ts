@@ -9,7 +9,7 @@ let app: FastifyInstance;
 
 beforeEach(async () => {
   store = await openServerStore("sqlite::memory:", { ephemeralKey: true });
-  app = await buildApp({ store, loginLimiter: createLoginLimiter({ max: 100 }) });
+  app = await buildApp({ store, loginLimiter: createLoginLimiter({ max: 100, maxPerAddress: 1000 }) });
 });
 afterEach(async () => {
   await app.close();
@@ -112,20 +112,21 @@ describe("sign-in", () => {
     expect(locked.json().message).toMatch(/locked until/);
   });
 
-  it("rate-limits sign-in attempts per address", async () => {
-    const limited = await buildApp({ store, loginLimiter: createLoginLimiter({ max: 3 }) });
+  it("rate-limits sign-in attempts per account name and per address", async () => {
+    const limited = await buildApp({ store, loginLimiter: createLoginLimiter({ max: 3, maxPerAddress: 5 }) });
+    const attempt = async (login: string) =>
+      (
+        await limited.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { login, password: "whatever-1" },
+        })
+      ).statusCode;
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++)
-      codes.push(
-        (
-          await limited.inject({
-            method: "POST",
-            url: "/api/v1/auth/login",
-            payload: { login: "nobody", password: "whatever-1" },
-          })
-        ).statusCode,
-      );
+    for (let i = 0; i < 4; i++) codes.push(await attempt("nobody"));
     expect(codes).toEqual([401, 401, 401, 429]);
+    expect(await attempt("somebody")).toBe(401);
+    expect(await attempt("third")).toBe(429);
     await limited.close();
   });
 

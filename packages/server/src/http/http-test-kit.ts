@@ -69,7 +69,10 @@ export async function createHttpKit(): Promise<HttpKit> {
     { login: "other-admin", name: "别家管理员", role: "admin", passwordHash },
     { login: `${agent}-x`, name: "别家员工", role: "agent", passwordHash, employeeId: otherEmployee.id },
   ]);
-  const app = await buildApp({ store, loginLimiter: createLoginLimiter({ max: 100_000 }) });
+  const app = await buildApp({
+    store,
+    loginLimiter: createLoginLimiter({ max: 100_000, maxPerAddress: 100_000 }),
+  });
   const as = async (login: string, company?: string): Promise<Caller> => {
     const r = await app.inject({
       method: "POST",

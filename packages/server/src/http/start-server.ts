@@ -76,9 +76,11 @@ export async function startServer(o: {
   dataDir?: string;
   print: (s: string) => void;
   build?: boolean;
+  /** Stop on SIGINT/SIGTERM (default true; tests that start servers say false). */
+  handleSignals?: boolean;
 }): Promise<{ app: FastifyInstance; store: ServerStore; url: string }> {
   const dataDir = resolve(o.dataDir ?? process.env.XINSUAN_DATA_DIR ?? "data");
-  const url = process.env.DATABASE_URL ?? `sqlite:${join(dataDir, "xinsuan.db")}`;
+  const url = process.env.DATABASE_URL || `sqlite:${join(dataDir, "xinsuan.db")}`;
   if (url.startsWith("sqlite:")) mkdirSync(dataDir, { recursive: true });
   const webDir = o.build === false ? join(WEB_DIR, "dist") : ensureWebBuilt(o.print);
   const store = await openServerStore(url);

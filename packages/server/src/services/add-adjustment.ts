@@ -8,6 +8,7 @@
 import { Dec } from "@xinsuan/core";
 import type { Adjustment } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { employeeByNo, frozenRun, nextPeriod, requirePeriod, requireText } from "./claim-adjust-kit.js";
@@ -42,6 +43,7 @@ export function adjustmentAmount(text: string): string {
  * @example const adj = await addAdjustment(ctx, { employeeNo: "E001", forPeriod: "2026-08", kind: "补发", amount: "300", reason: "漏算加班" })
  */
 export async function addAdjustment(ctx: ServiceContext, a: AdjustmentInput): Promise<Adjustment> {
+  authorize(ctx, "runs.calculate");
   const { store, tenantId, actor } = ctx;
   const forPeriod = requirePeriod(a.forPeriod, "更正的期间", "corrected period");
   if (a.kind !== "补发" && a.kind !== "补扣") {

@@ -7,6 +7,7 @@
 import { checkPolicyText, formatProblem } from "@xinsuan/core";
 import type { PolicyVersion } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { companyPolicy } from "./company-policy.js";
@@ -37,6 +38,7 @@ export async function addPolicyVersion(
   ctx: ServiceContext,
   v: NewPolicyVersion,
 ): Promise<AddPolicyVersionResult> {
+  authorize(ctx, "policies.write");
   const check = checkPolicyText(v.yaml, v.file);
   const lines = check.problems.map((p) => ({
     zh: `${p.severity === "error" ? "错误" : "提醒"} ${formatProblem(p, "zh")}`,

@@ -6,6 +6,7 @@
 
 import type { Run } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 
@@ -14,6 +15,7 @@ import { storeCall } from "../store-errors.js";
  * @example await approveRun(ctx, { period: "2026-08" })
  */
 export async function approveRun(ctx: ServiceContext, o: { period: string; runId?: string }): Promise<Run> {
+  authorize(ctx, "runs.approve");
   const { store, tenantId, actor } = ctx;
   return storeCall(async () => {
     const runs = await store.runs.listRuns(tenantId, o.period);

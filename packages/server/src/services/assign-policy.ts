@@ -7,6 +7,7 @@
  */
 
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { inTransaction } from "../context.js";
 import { storeCall } from "../store-errors.js";
@@ -28,6 +29,7 @@ export async function assignPolicy(
   ctx: ServiceContext,
   a: PolicyAssignmentInput,
 ): Promise<{ policyId: string; teams: number; employees: number }> {
+  authorize(ctx, "policies.write");
   const { store, tenantId, actor } = ctx;
   const teamNames = a.teamNames ?? [];
   const employeeNos = a.employeeNos ?? [];

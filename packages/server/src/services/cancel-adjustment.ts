@@ -6,6 +6,7 @@
 
 import type { Adjustment } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { frozenRun, requireText } from "./claim-adjust-kit.js";
@@ -15,6 +16,7 @@ import { frozenRun, requireText } from "./claim-adjust-kit.js";
  * @example const adj = await cancelAdjustment(ctx, { id: "0b6e…" })
  */
 export async function cancelAdjustment(ctx: ServiceContext, o: { id: string }): Promise<Adjustment> {
+  authorize(ctx, "runs.calculate");
   const { store, tenantId, actor } = ctx;
   const id = requireText(o.id, "调整编号", "adjustment id");
   const adj = await storeCall(() => store.adjustments.get(tenantId, id));

@@ -6,6 +6,7 @@
 
 import type { Claim } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize, authorizeTeam, seesEveryone } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { frozenRun, requireText } from "./claim-adjust-kit.js";
@@ -20,6 +21,7 @@ const ZH = { approved: "已批准", rejected: "已驳回", pending: "待审批" 
  * @example const c = await decideClaim(ctx, { id: "6f1c…", decision: "approved" })
  */
 export async function decideClaim(ctx: ServiceContext, d: ClaimDecisionInput): Promise<Claim> {
+  authorize(ctx, "claims.decide");
   const { store, tenantId, actor } = ctx;
   const id = requireText(d.id, "申报编号", "claim id");
   const comment = d.comment?.trim() || undefined;
@@ -32,6 +34,10 @@ export async function decideClaim(ctx: ServiceContext, d: ClaimDecisionInput): P
   }
   const claim = await storeCall(() => store.claims.get(tenantId, id));
   if (!claim) throw new AppError("NOT_FOUND", `找不到申报 ${id}`, `claim ${id} not found`);
+  if (!seesEveryone(ctx)) {
+    const owner = await storeCall(() => store.employees.getByNo(tenantId, claim.employeeNo));
+    authorizeTeam(ctx, owner.teamId ?? "");
+  }
   if (claim.status !== "pending") {
     throw new AppError(
       "STATE_CONFLICT",

@@ -7,6 +7,7 @@
 
 import type { GradeReview } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 
@@ -24,6 +25,7 @@ export async function decideGradeReview(
   ctx: ServiceContext,
   o: { id: string; decision: "confirmed" | "rejected"; comment?: string },
 ): Promise<GradeReview & { effectiveFrom?: string }> {
+  authorize(ctx, "reviews.decide");
   const { store, tenantId, actor } = ctx;
   return storeCall(() =>
     inTransaction(store, async (tx) => {

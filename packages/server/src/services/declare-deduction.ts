@@ -8,6 +8,7 @@
 import { Dec } from "@xinsuan/core";
 import type { DeductionDeclaration } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { employeeByNo, requirePeriod } from "./claim-adjust-kit.js";
@@ -40,6 +41,7 @@ export async function declareDeduction(
   ctx: ServiceContext,
   d: DeductionInput,
 ): Promise<DeductionDeclaration> {
+  authorize(ctx, "runs.calculate");
   const { store, tenantId, actor } = ctx;
   if (!(DEDUCTION_KINDS as readonly string[]).includes(d.kind))
     throw new AppError(

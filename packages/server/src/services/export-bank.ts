@@ -11,6 +11,7 @@
 import { Dec } from "@xinsuan/core";
 import type { Employee, Run } from "@xinsuan/store";
 import { AppError, type Msg } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { type BankTemplate, loadBankTemplate } from "../io/bank-template.js";
 import { unencodableGbk } from "../io/encode-gbk.js";
@@ -142,6 +143,7 @@ async function paymentRows(
  * @example const { count, total } = await exportBank(ctx, { period: "2026-08", out: "代发.csv", template: "generic" })
  */
 export async function exportBank(ctx: ServiceContext, o: ExportBankOptions): Promise<ExportBankResult> {
+  authorize(ctx, "exports.bank");
   if (!PERIOD_RE.test(o.period))
     throw new AppError(
       "USAGE",

@@ -11,6 +11,7 @@
 
 import { Dec } from "@xinsuan/core";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { ID_TYPE, IIT_BONUS_HEADERS, IIT_LABOR_HEADERS, IIT_WAGE_HEADERS } from "../io/iit-columns.js";
 import { type ExportCell, type ExportSheet, exportCsv, exportXlsx } from "../io/write-export.js";
@@ -127,6 +128,7 @@ async function declaredToDate(
  * @example const { wage, bytes } = await exportIit(ctx, { period: "2026-08" })
  */
 export async function exportIit(ctx: ServiceContext, o: ExportIitOptions): Promise<ExportIitResult> {
+  authorize(ctx, "exports.iit");
   const format = exportFormat(o);
   const d = await loadExportData(ctx, { period: o.period });
   const slips = await storeCall(() => ctx.store.runs.listPayslips(ctx.tenantId, d.run.id));

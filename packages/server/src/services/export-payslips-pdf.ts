@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { type ExplainedLine, explainPayslip, type PayrollRun } from "@xinsuan/core";
 import JSZip from "jszip";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { type PayslipPdf, type PayslipPdfLine, renderPayslipPdf } from "../io/payslip-pdf.js";
@@ -159,6 +160,7 @@ export async function exportPayslipsPdf(
   ctx: ServiceContext,
   o: ExportPayslipsPdfOptions,
 ): Promise<ExportPayslipsPdfResult> {
+  authorize(ctx, "exports.register");
   if (o.password !== undefined && o.password !== "id6")
     throw new AppError("USAGE", `--password 只支持 id6（身份证号后 6 位）`, "--password supports only id6");
   const d = await loadExportData(ctx, { period: o.period });

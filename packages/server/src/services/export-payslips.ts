@@ -5,6 +5,7 @@
  * @example await exportPayslips(ctx, { period: "2026-08", out: "工资条-2026-08.xlsx" })
  */
 
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { type ExportRow, type ExportSheet, exportCsv, exportXlsx } from "../io/write-export.js";
 import {
@@ -59,6 +60,7 @@ export async function exportPayslips(
   ctx: ServiceContext,
   o: ExportPayslipsOptions,
 ): Promise<ExportPayslipsResult> {
+  authorize(ctx, "exports.register");
   const format = exportFormat(o);
   const d = await loadExportData(ctx, { period: o.period });
   const sheet = stripSheet(d);

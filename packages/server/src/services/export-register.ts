@@ -9,6 +9,7 @@
 
 import { Dec, listWarnings, type RunWarning } from "@xinsuan/core";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import {
   type ExportCell,
@@ -179,6 +180,7 @@ export async function exportRegister(
   ctx: ServiceContext,
   o: ExportRegisterOptions,
 ): Promise<ExportRegisterResult> {
+  authorize(ctx, "exports.register");
   const format = exportFormat(o);
   const d = await loadExportData(ctx, { period: o.period, ...(o.draft ? { draft: true } : {}) });
   const main = registerSheet(d);

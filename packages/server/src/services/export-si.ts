@@ -14,6 +14,7 @@
 
 import { computeContributions, Dec } from "@xinsuan/core";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import {
   type ExportCell,
@@ -186,6 +187,7 @@ function detailSheet(title: string, rows: readonly SiContribution[]): ExportShee
  * @example const { totals } = await exportSi(ctx, { period: "2026-08" })
  */
 export async function exportSi(ctx: ServiceContext, o: ExportSiOptions): Promise<ExportSiResult> {
+  authorize(ctx, "exports.si");
   const format = exportFormat(o);
   const d = await loadExportData(ctx, { period: o.period });
   const slips = await storeCall(() => ctx.store.runs.listPayslips(ctx.tenantId, d.run.id));

@@ -12,6 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { CellError, periodContext } from "@xinsuan/core";
 import { createStore, type Dataset, type DatasetKind, type DatasetRow } from "@xinsuan/store";
 import { AppError, type Msg } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import type { RosterRow } from "./import-employees.js";
@@ -115,6 +116,7 @@ function rowsChecksum(headers: readonly string[], rows: readonly RosterRow[]): s
  * @example const { dataset } = await importDataset(ctx, { period, kind: "attendance", file, rows })
  */
 export async function importDataset(ctx: ServiceContext, d: DatasetImport): Promise<ImportDatasetResult> {
+  authorize(ctx, "datasets.import");
   const { store, tenantId, actor } = ctx;
   const period = periodContext(d.period);
   if (!period)

@@ -13,6 +13,7 @@ import {
   type NewEmployee,
 } from "@xinsuan/store";
 import { AppError, type Msg } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { companyPolicy } from "./company-policy.js";
@@ -169,6 +170,7 @@ export async function importEmployees(
   ctx: ServiceContext,
   input: { file: string; rows: readonly RosterRow[]; asOf?: string; headers?: readonly string[] },
 ): Promise<ImportEmployeesResult> {
+  authorize(ctx, "employees.import");
   const headers = input.headers ?? [...new Set(input.rows.flatMap((r) => Object.keys(r.cells)))];
   const head = checkHeaders(input.file, headers);
   if (head.problems.length > 0 && input.rows.length > 0)

@@ -6,6 +6,7 @@
 
 import type { AuditEntry } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 
@@ -40,6 +41,7 @@ function instant(text: string, zh: string, en: string, endOfDay: boolean): strin
  * @example const entries = await listAudit(ctx, { entity: "run", limit: 50 })
  */
 export async function listAudit(ctx: ServiceContext, f: AuditFilter = {}): Promise<AuditEntry[]> {
+  authorize(ctx, "audit.read");
   const limit = f.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new AppError(

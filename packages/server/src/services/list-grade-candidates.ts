@@ -9,6 +9,7 @@
 import { listWarnings } from "@xinsuan/core";
 import type { CandidateUpsert, GradeCandidate, GradeReview } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { computeRuns, gatherRunInputs } from "./run-payroll.js";
@@ -31,6 +32,7 @@ export async function listGradeCandidates(
   ctx: ServiceContext,
   o: { period: string },
 ): Promise<GradeCandidatesResult> {
+  authorize(ctx, "reviews.decide");
   const { store, tenantId, actor } = ctx;
   const runs = await storeCall(() => store.runs.listRuns(tenantId, o.period));
   const run = runs.filter((r) => r.status !== "draft").at(-1);

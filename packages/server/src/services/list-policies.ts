@@ -5,6 +5,7 @@
  */
 
 import type { PolicyVersion } from "@xinsuan/store";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 
@@ -24,6 +25,7 @@ export type PolicySummary = {
  * @example const [first] = await listPolicies(ctx); first.isDefault === true
  */
 export async function listPolicies(ctx: ServiceContext): Promise<PolicySummary[]> {
+  authorize(ctx, "policies.read");
   const { store, tenantId } = ctx;
   return storeCall(async () => {
     const policies = await store.db

@@ -21,6 +21,7 @@ import {
 } from "@xinsuan/core";
 import type { PayslipRecord, RunTotals } from "@xinsuan/store";
 import { AppError, type Msg } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { computeRuns, gatherRunInputs } from "./run-inputs.js";
@@ -100,6 +101,7 @@ export async function runPayrollService(
     takeoverAfterMs?: number;
   },
 ): Promise<RunPayrollResult> {
+  authorize(ctx, "runs.calculate");
   const { store, tenantId, actor } = ctx;
   const pc = periodContext(o.period);
   if (!pc)

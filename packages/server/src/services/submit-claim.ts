@@ -8,6 +8,7 @@
 import { Dec } from "@xinsuan/core";
 import type { Claim } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize, authorizeEmployee } from "../auth/authorize.js";
 import { inTransaction, type ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { employeeByNo, frozenRun, requirePeriod, requireText } from "./claim-adjust-kit.js";
@@ -28,7 +29,9 @@ export type ClaimInput = {
  * @example const claim = await submitClaim(ctx, { period: "2026-10", employeeNo: "E001", inputName: "加分项数", quantity: "2", evidence: "建议被采纳：工单模板" })
  */
 export async function submitClaim(ctx: ServiceContext, c: ClaimInput): Promise<Claim> {
+  authorize(ctx, "claims.submit");
   const { store, tenantId, actor } = ctx;
+  authorizeEmployee(ctx, await employeeByNo(ctx, c.employeeNo));
   const period = requirePeriod(c.period, "申报期间", "claim period");
   const inputName = requireText(c.inputName, "申报项目（方案输入名）", "input name");
   const evidence = requireText(c.evidence, "证据（如录音编号）", "evidence (e.g. the recording reference)");

@@ -9,6 +9,7 @@
 
 import type { PayslipRecord, Run } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
+import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { computeRuns, gatherRunInputs, payslipRecords } from "./run-payroll.js";
@@ -110,6 +111,7 @@ export async function verifyRun(
   ctx: ServiceContext,
   o: { period: string; runId?: string },
 ): Promise<VerifyRunResult> {
+  authorize(ctx, "runs.read");
   const { store, tenantId } = ctx;
   const runs = await storeCall(() => store.runs.listRuns(tenantId, o.period));
   const run: Run | undefined = o.runId

@@ -73,7 +73,7 @@ export async function registerAuthRoutes(app: FastifyInstance, d: RouteDeps): Pr
       },
     },
     async (req, reply) => {
-      d.loginLimiter.hit(req.ip);
+      d.loginLimiter.hit(req.ip, req.body.login);
       const s = await setUpFirstAdmin(d.store, req.body);
       setSessionCookie(reply, s.token, secure(req));
       return { user: meOf(s.principal, s.company, false), csrfToken: s.csrfToken };
@@ -92,7 +92,7 @@ export async function registerAuthRoutes(app: FastifyInstance, d: RouteDeps): Pr
       },
     },
     async (req, reply) => {
-      d.loginLimiter.hit(req.ip);
+      d.loginLimiter.hit(req.ip, req.body.login);
       const s = await signIn(d.store, req.body);
       setSessionCookie(reply, s.token, secure(req));
       return { user: meOf(s.principal, s.company, s.user.mustChangePassword), csrfToken: s.csrfToken };

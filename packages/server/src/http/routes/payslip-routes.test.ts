@@ -76,11 +76,16 @@ describe("an agent's payslips", () => {
     const asked = await agent.post(`${url}/questions`, { line, text: "这一项怎么算的？" });
     expect(asked.statusCode).toBe(200);
     const hr = await k.as("hr");
-    const inbox = (await hr.get("/api/v1/questions?status=open")).json().items as { id: string; line: string }[];
+    const inbox = (await hr.get("/api/v1/questions?status=open")).json().items as {
+      id: string;
+      line: string;
+    }[];
     expect(inbox.map((q) => q.line)).toContain(line);
     expect((await agent.get("/api/v1/questions")).statusCode).toBe(403);
     const id = inbox.find((q) => q.line === line)!.id;
-    expect((await hr.post(`/api/v1/questions/${id}/answer`, { answer: "按考勤天数折算。" })).statusCode).toBe(200);
+    expect((await hr.post(`/api/v1/questions/${id}/answer`, { answer: "按考勤天数折算。" })).statusCode).toBe(
+      200,
+    );
     expect((await hr.post(`/api/v1/questions/${id}/answer`, { answer: "again" })).statusCode).toBe(409);
     const slip = (await agent.get(url)).json();
     expect(slip.confirmedAt).toBe(c1.json().confirmedAt);
@@ -94,7 +99,9 @@ describe("an agent's payslips", () => {
     const r = await agent.get(`/api/v1/payslips/2026-09/${k.logins.agent}/pdf`);
     expect(r.statusCode).toBe(200);
     expect(r.headers["content-type"]).toBe("application/pdf");
-    expect(String(r.headers["content-disposition"])).toContain("filename*=UTF-8''%E5%B7%A5%E8%B5%84%E6%9D%A1");
+    expect(String(r.headers["content-disposition"])).toContain(
+      "filename*=UTF-8''%E5%B7%A5%E8%B5%84%E6%9D%A1",
+    );
     expect(r.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
