@@ -34,7 +34,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/api": { target: "http://localhost:3000", changeOrigin: false },
+      // XINSUAN_API points the dev server at another API, e.g. XINSUAN_API=http://localhost:3100 npx vite
+      "/api": { target: process.env.XINSUAN_API ?? "http://localhost:3000", changeOrigin: false },
     },
   },
 });

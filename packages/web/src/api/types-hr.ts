@@ -7,11 +7,15 @@ import type { PayslipSummary, Role } from "./types";
 
 /** GET /dashboard. @example d.byTeam[0]?.gross */
 export type Dashboard = {
-  period: string;
+  /** null when the company has no finished run yet. */
+  period: string | null;
+  status?: string | null;
   headcount: number;
   gross: string;
   net: string;
   employerCost: string | null;
+  /** The scorecard the scatter uses (its name, e.g. 考核得分), or null. */
+  scorecard?: string | null;
   averageNet: string;
   byTeam: { team: string; headcount: number; gross: string; net: string }[];
   scatter: { employeeNo: string; name: string; team: string | null; score: string | null; net: string }[];
@@ -19,7 +23,13 @@ export type Dashboard = {
 };
 
 /** A team. @example t.headcount === 20 */
-export type Team = { id: string; name: string; department: string | null; leadEmployeeNo: string | null; headcount: number };
+export type Team = {
+  id: string;
+  name: string;
+  department: string | null;
+  leadEmployeeNo: string | null;
+  headcount: number;
+};
 
 /** A row of the employee list (ID and bank account masked by the server). @example r.idNumber === "1101********1234" */
 export type EmployeeRow = {
@@ -73,4 +83,7 @@ export type Review = {
   toGrade: string | null;
   reason: string;
   status: string;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  comment?: string | null;
 };

@@ -17,7 +17,7 @@ export type PeriodSummary = {
   employeeCount: number;
   gross: string | null;
   net: string | null;
-  datasets: number | unknown[];
+  datasets: number;
 };
 
 /** A payroll run of a period. @example run.errorCount === 0 */
@@ -26,9 +26,9 @@ export type Run = {
   status: RunStatus;
   employeeCount: number;
   errorCount: number;
-  gross: string;
-  deductions: string;
-  net: string;
+  gross: string | null;
+  deductions: string | null;
+  net: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
 };
@@ -38,6 +38,16 @@ export type Dataset = { id: string; kind: string; fileName: string; rows: number
 
 /** GET /periods/:period. @example p.run?.status */
 export type PeriodDetail = { period: string; status: RunStatus | null; run: Run | null; datasets: Dataset[] };
+
+/** POST /periods/:p/datasets. @example r.rows === 60 */
+export type DatasetImportResult = {
+  rows: number;
+  datasetId?: string;
+  kind?: string;
+  fileName?: string;
+  warnings?: string[];
+  diff?: { addedCount: number; removedCount: number; cellCount: number; replaced: string[] } | null;
+};
 
 /** GET /jobs/:id. @example j.state === "done" */
 export type Job = {

@@ -31,8 +31,8 @@ export type PolicyCheckResult = {
   names: string[];
 };
 
-/** Result of saving a version. @example { name: "默认方案", version: 3 } */
-export type PolicySaved = { name: string; version: number };
+/** Result of saving a version, with the labour-law warnings of the saved text. @example { name: "默认方案", version: 3, warnings: [] } */
+export type PolicySaved = { name: string; version: number; warnings?: string[] };
 
 /** A team. @example { id: "t1", name: "一组", department: "客服部", leadEmployeeNo: "A001", headcount: 20 } */
 export type TeamInfo = {

@@ -36,14 +36,25 @@ const E = {
 } satisfies Record<string, MenuEntry>;
 
 const MENUS: Record<Role, MenuEntry[]> = {
-  admin: [E.home, E.employees, E.policies, E.payroll, E.reviews, E.questions, E.users, E.tax],
-  hr: [E.home, E.employees, E.policies, E.payroll, E.reviews, E.questions, E.tax],
-  finance: [E.home, E.payroll, E.tax],
+  admin: [
+    E.home,
+    E.employees,
+    E.policies,
+    E.payroll,
+    E.team,
+    E.claims,
+    E.reviews,
+    E.questions,
+    E.users,
+    E.tax,
+  ],
+  hr: [E.home, E.employees, E.policies, E.payroll, E.team, E.claims, E.reviews, E.questions, E.tax],
+  finance: [E.home, E.payroll, E.policies, E.tax],
   lead: [E.team, E.claims, E.tax, E.my],
   agent: [E.my, E.tax],
 };
 
-/** The menu of a role. @example menuFor("finance").length === 3 */
+/** The menu of a role. @example menuFor("finance").length === 4 */
 export function menuFor(role: Role): MenuEntry[] {
   return MENUS[role] ?? [];
 }

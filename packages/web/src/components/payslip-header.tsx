@@ -16,7 +16,8 @@ type Props = {
   confirming: boolean;
   downloading: boolean;
   onConfirm: () => void;
-  onPdf: () => void;
+  /** Absent: no PDF button (a preview has no stored payslip to render). */
+  onPdf?: () => void;
 };
 
 /** The payslip summary card. @example <PayslipHeader … /> */
@@ -70,9 +71,11 @@ export function PayslipHeader({ payslip: p, own, confirming, downloading, onConf
             </Button>
           )
         )}
-        <Button icon={<DownloadOutlined />} loading={downloading} onClick={onPdf} data-testid="payslip-pdf">
-          {t("payslip.pdf")}
-        </Button>
+        {onPdf && (
+          <Button icon={<DownloadOutlined />} loading={downloading} onClick={onPdf} data-testid="payslip-pdf">
+            {t("payslip.pdf")}
+          </Button>
+        )}
       </Flex>
     </Card>
   );

@@ -26,10 +26,12 @@ type BodyProps = {
   readOnly?: boolean;
   /** Called after a confirm or a new question with the updated payslip. */
   onChange?: (p: Payslip) => void;
+  /** A computed preview, not a stored payslip: no PDF. */
+  preview?: boolean;
 };
 
 /** Renders a loaded payslip with its actions. @example <PayslipBody payslip={p} readOnly /> */
-export function PayslipBody({ payslip: p, readOnly = false, onChange }: BodyProps) {
+export function PayslipBody({ payslip: p, readOnly = false, onChange, preview = false }: BodyProps) {
   const t = useT();
   const { me } = useAuth();
   const showError = useShowError();
@@ -70,7 +72,7 @@ export function PayslipBody({ payslip: p, readOnly = false, onChange }: BodyProp
         confirming={confirming}
         downloading={downloading}
         onConfirm={confirm}
-        onPdf={pdf}
+        {...(preview ? {} : { onPdf: pdf })}
       />
       <Card title={t("payslip.lines")} size="small" styles={{ body: { padding: 0 } }}>
         <PayslipLines lines={p.lines} questions={p.questions} onAsk={own ? setAsking : undefined} />

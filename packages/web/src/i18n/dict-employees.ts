@@ -25,6 +25,7 @@ export const dictEmployees: DictPair = {
     "employees.done": "完成",
     "employees.search": "搜索工号、姓名或手机号",
     "employees.allTeams": "全部团队",
+    "employees.teamOption": "{name}（{n} 人）",
     "employees.status.active": "在职",
     "employees.status.left": "离职",
     "employees.status.all": "全部",
@@ -52,7 +53,8 @@ export const dictEmployees: DictPair = {
   },
   "en-US": {
     "employees.import": "Import roster",
-    "employees.importHint": "Upload the roster (xlsx or csv): employees are added or updated by 工号. Nothing is imported when a row is wrong.",
+    "employees.importHint":
+      "Upload the roster (xlsx or csv): employees are added or updated by 工号. Nothing is imported when a row is wrong.",
     "employees.importDrop": "Row 1 holds the column names, including the required 工号 and 姓名",
     "employees.importDone": "Imported: {created} added, {updated} updated",
     "employees.createAccounts": "Create employee accounts",
@@ -60,7 +62,8 @@ export const dictEmployees: DictPair = {
     "employees.accountsForAll": "Create sign-in accounts for every employee without one?",
     "employees.accountsCreated": "{n} account(s) created",
     "employees.accountsTitle": "New accounts ({n})",
-    "employees.passwordsOnce": "The initial passwords are shown only now. Copy them and hand them out; employees must change them at first sign-in.",
+    "employees.passwordsOnce":
+      "The initial passwords are shown only now. Copy them and hand them out; employees must change them at first sign-in.",
     "employees.noNewAccounts": "No accounts to create (everyone selected already has one)",
     "employees.login": "Login",
     "employees.initialPassword": "Initial password",
@@ -70,6 +73,7 @@ export const dictEmployees: DictPair = {
     "employees.done": "Done",
     "employees.search": "Search no., name or phone",
     "employees.allTeams": "All teams",
+    "employees.teamOption": "{name} ({n})",
     "employees.status.active": "Active",
     "employees.status.left": "Left",
     "employees.status.all": "All",

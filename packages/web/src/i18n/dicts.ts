@@ -5,11 +5,28 @@
  */
 import { dictAuth } from "./dict-auth";
 import { dictCommon } from "./dict-common";
+import { dictDashboard } from "./dict-dashboard";
+import { dictEmployees } from "./dict-employees";
+import { dictHr } from "./dict-hr";
 import { dictMy } from "./dict-my";
+import { dictPayroll } from "./dict-payroll";
+import { dictPolicies } from "./dict-policies";
 import { dictTax } from "./dict-tax";
+import { dictTeam } from "./dict-team";
 import type { DictPair } from "./types";
 
-const DICTS: DictPair[] = [dictCommon, dictAuth, dictMy, dictTax];
+const DICTS: DictPair[] = [
+  dictCommon,
+  dictAuth,
+  dictMy,
+  dictTax,
+  dictDashboard,
+  dictEmployees,
+  dictPayroll,
+  dictHr,
+  dictPolicies,
+  dictTeam,
+];
 
 /** Merges every area dictionary into one per language. @example mergeDicts()["en-US"]["nav.home"] === "Home" */
 export function mergeDicts(): DictPair {

@@ -15,6 +15,11 @@ export function plotValue(value: string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** Text made safe for the HTML of an ECharts tooltip. @example escapeHtml("<b>") === "&#60;b&#62;" */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 const axisMoney = { type: "value", axisLabel: { formatter: (v: number) => v.toLocaleString("en-US") } };
 
 /** Gross and net per team as grouped bars. @example teamBarOption(d, t).series */
@@ -24,7 +29,7 @@ export function teamBarOption(d: Dashboard, t: TFunction): ChartOption {
       trigger: "axis",
       valueFormatter: (v: unknown) => (typeof v === "number" ? formatMoney(v.toFixed(2)) : String(v)),
     },
-    legend: { data: [t("dashboard.gross"), t("dashboard.net")] },
+    legend: { top: 0, data: [t("dashboard.gross"), t("dashboard.net")] },
     grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
     xAxis: { type: "category", data: d.byTeam.map((b) => b.team) },
     yAxis: axisMoney,
@@ -37,23 +42,24 @@ export function teamBarOption(d: Dashboard, t: TFunction): ChartOption {
 
 /** Net pay against score, one series per team. @example scatterOption(d, t).series.length */
 export function scatterOption(d: Dashboard, t: TFunction): ChartOption {
-  const teams = [...new Set(d.scatter.map((s) => s.team ?? t("dashboard.noTeam")))];
+  const teams = [...new Set(d.scatter.map((s) => s.team || t("dashboard.noTeam")))];
+  const scoreName = d.scorecard || t("dashboard.score");
   return {
     tooltip: {
       trigger: "item",
       formatter: (p: { data: [number, number, string, string] }) =>
-        `${p.data[2]}（${p.data[3]}）<br/>${t("dashboard.score")}: ${p.data[0]}<br/>${t("dashboard.net")}: ${formatMoney(p.data[1].toFixed(2))}`,
+        `${escapeHtml(t("payslip.employee", { name: p.data[2], no: p.data[3] }))}<br/>${escapeHtml(scoreName)}: ${p.data[0]}<br/>${t("dashboard.net")}: ${formatMoney(p.data[1].toFixed(2))}`,
     },
-    legend: { data: teams },
-    grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
-    xAxis: { type: "value", name: t("dashboard.score"), scale: true },
+    legend: { top: 0, data: teams },
+    grid: { left: 8, right: 24, bottom: 24, top: 48, containLabel: true },
+    xAxis: { type: "value", name: scoreName, nameLocation: "middle", nameGap: 26, scale: true },
     yAxis: { ...axisMoney, name: t("dashboard.net"), scale: true },
     series: teams.map((team) => ({
       name: team,
       type: "scatter",
       symbolSize: 9,
       data: d.scatter
-        .filter((s) => (s.team ?? t("dashboard.noTeam")) === team && s.score !== null)
+        .filter((s) => (s.team || t("dashboard.noTeam")) === team && s.score !== null)
         .map((s) => [plotValue(s.score), plotValue(s.net), s.name, s.employeeNo]),
     })),
   };
@@ -63,7 +69,7 @@ export function scatterOption(d: Dashboard, t: TFunction): ChartOption {
 export function trendOption(d: Dashboard, t: TFunction, lang: Lang): ChartOption {
   return {
     tooltip: { trigger: "axis" },
-    legend: { data: [t("dashboard.gross"), t("dashboard.net"), t("dashboard.headcount")] },
+    legend: { top: 0, data: [t("dashboard.gross"), t("dashboard.net"), t("dashboard.headcount")] },
     grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
     xAxis: { type: "category", data: d.trend.map((p) => formatPeriod(p.period, lang)) },
     yAxis: [axisMoney, { type: "value", minInterval: 1, splitLine: { show: false } }],

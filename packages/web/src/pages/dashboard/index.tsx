@@ -22,6 +22,10 @@ function Kpi({ title, value, testId }: { title: string; value: string; testId?: 
   );
 }
 
+function hasCost(value: string | null | undefined): value is string {
+  return !!value && !/^0+(\.0+)?$/.test(value);
+}
+
 /** The workspace home. @example <DashboardPage /> */
 export default function DashboardPage() {
   const t = useT();
@@ -51,7 +55,10 @@ export default function DashboardPage() {
   }, [period]);
 
   const options = useMemo(
-    () => (data ? { bar: teamBarOption(data, t), scatter: scatterOption(data, t), trend: trendOption(data, t, lang) } : null),
+    () =>
+      data
+        ? { bar: teamBarOption(data, t), scatter: scatterOption(data, t), trend: trendOption(data, t, lang) }
+        : null,
     [data, t, lang],
   );
 
@@ -59,7 +66,7 @@ export default function DashboardPage() {
     <Select
       data-testid="dashboard-period"
       style={{ minWidth: 160 }}
-      value={period ?? data?.period}
+      value={period ?? data?.period ?? undefined}
       onChange={setPeriod}
       options={periods.map((p) => ({ value: p.period, label: formatPeriod(p.period, lang) }))}
       placeholder={t("dashboard.period")}
@@ -79,12 +86,25 @@ export default function DashboardPage() {
         {noRun ? (
           <Empty description={t("dashboard.noRun")} />
         ) : (
-          <Result status="error" title={t("error.title")} subTitle={isApiError(error) ? error.message : t("error.boundary")} />
+          <Result
+            status="error"
+            title={t("error.title")}
+            subTitle={isApiError(error) ? error.message : t("error.boundary")}
+          />
         )}
       </Flex>
     );
   }
   if (!data || !options) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (data.period === null)
+    return (
+      <Flex vertical gap={16}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("nav.home")}
+        </Typography.Title>
+        <Empty description={t("dashboard.noRun")} />
+      </Flex>
+    );
 
   return (
     <Flex vertical gap={16}>
@@ -96,20 +116,36 @@ export default function DashboardPage() {
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={8} xl={4}>
-          <Kpi title={t("dashboard.headcount")} value={String(data.headcount)} testId="dashboard-kpi-headcount" />
+          <Kpi
+            title={t("dashboard.headcount")}
+            value={String(data.headcount)}
+            testId="dashboard-kpi-headcount"
+          />
         </Col>
         <Col xs={12} md={8} xl={5}>
-          <Kpi title={t("dashboard.grossTotal")} value={formatMoney(data.gross)} testId="dashboard-kpi-gross" />
+          <Kpi
+            title={t("dashboard.grossTotal")}
+            value={formatMoney(data.gross)}
+            testId="dashboard-kpi-gross"
+          />
         </Col>
         <Col xs={12} md={8} xl={5}>
           <Kpi title={t("dashboard.netTotal")} value={formatMoney(data.net)} testId="dashboard-kpi-net" />
         </Col>
         <Col xs={12} md={8} xl={5}>
-          <Kpi title={t("dashboard.averageNet")} value={formatMoney(data.averageNet)} testId="dashboard-kpi-average" />
+          <Kpi
+            title={t("dashboard.averageNet")}
+            value={formatMoney(data.averageNet)}
+            testId="dashboard-kpi-average"
+          />
         </Col>
-        {data.employerCost !== null && data.employerCost !== undefined && (
+        {hasCost(data.employerCost) && (
           <Col xs={12} md={8} xl={5}>
-            <Kpi title={t("dashboard.employerCost")} value={formatMoney(data.employerCost)} testId="dashboard-kpi-cost" />
+            <Kpi
+              title={t("dashboard.employerCost")}
+              value={formatMoney(data.employerCost)}
+              testId="dashboard-kpi-cost"
+            />
           </Col>
         )}
       </Row>

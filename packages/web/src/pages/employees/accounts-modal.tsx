@@ -11,7 +11,9 @@ type Props = { accounts: CreatedAccount[] | null; onClose: () => void };
 
 /** Tab-separated text of the accounts, ready to paste into a sheet. @example accountsText([{ login: "A001", name: "张三", initialPassword: "x" }]) */
 export function accountsText(accounts: CreatedAccount[], header: string[]): string {
-  return [header, ...accounts.map((a) => [a.login, a.name, a.initialPassword])].map((r) => r.join("\t")).join("\n");
+  return [header, ...accounts.map((a) => [a.login, a.name, a.initialPassword])]
+    .map((r) => r.join("\t"))
+    .join("\n");
 }
 
 /** The one-time password list. @example <AccountsModal accounts={list} onClose={close} /> */
@@ -20,7 +22,11 @@ export function AccountsModal({ accounts, onClose }: Props) {
   const { message } = App.useApp();
   const copy = async () => {
     if (!accounts) return;
-    const text = accountsText(accounts, [t("employees.login"), t("employees.name"), t("employees.initialPassword")]);
+    const text = accountsText(accounts, [
+      t("employees.login"),
+      t("employees.name"),
+      t("employees.initialPassword"),
+    ]);
     try {
       await navigator.clipboard.writeText(text);
       message.success(t("employees.copied"));
@@ -37,7 +43,12 @@ export function AccountsModal({ accounts, onClose }: Props) {
       maskClosable={false}
       footer={
         <Flex justify="end" gap={8}>
-          <Button icon={<CopyOutlined />} onClick={copy} disabled={!accounts?.length} data-testid="accounts-copy">
+          <Button
+            icon={<CopyOutlined />}
+            onClick={copy}
+            disabled={!accounts?.length}
+            data-testid="accounts-copy"
+          >
             {t("employees.copyAll")}
           </Button>
           <Button type="primary" onClick={onClose}>
@@ -63,7 +74,11 @@ export function AccountsModal({ accounts, onClose }: Props) {
               {
                 title: t("employees.initialPassword"),
                 dataIndex: "initialPassword",
-                render: (v: string) => <Typography.Text code copyable>{v}</Typography.Text>,
+                render: (v: string) => (
+                  <Typography.Text code copyable>
+                    {v}
+                  </Typography.Text>
+                ),
               },
             ]}
           />

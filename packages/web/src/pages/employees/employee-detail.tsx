@@ -4,7 +4,21 @@
  * @example <EmployeeDetailPage />
  */
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Table, Tag, Timeline, Typography } from "antd";
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Skeleton,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { api, isApiError } from "../../api/client";
@@ -37,7 +51,12 @@ export function EmployeeDetailPage() {
   }, [no]);
 
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => nav("/employees")} style={{ paddingInline: 0 }}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => nav("/employees")}
+      style={{ paddingInline: 0, alignSelf: "flex-start" }}
+    >
       {t("nav.employees")}
     </Button>
   );
@@ -63,9 +82,13 @@ export function EmployeeDetailPage() {
         title={
           <Flex gap={8} align="center">
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {e.name}（{e.no}）
+              {t("payslip.employee", { name: e.name, no: e.no })}
             </Typography.Title>
-            {e.leaveDate ? <Tag>{t("employees.left")}</Tag> : <Tag color="green">{t("employees.active")}</Tag>}
+            {e.leaveDate ? (
+              <Tag>{t("employees.left")}</Tag>
+            ) : (
+              <Tag color="green">{t("employees.active")}</Tag>
+            )}
           </Flex>
         }
       >
@@ -101,12 +124,14 @@ export function EmployeeDetailPage() {
                   .sort((a, b) => b.from.localeCompare(a.from))
                   .map((g) => ({
                     key: `${g.from}:${g.grade}`,
-                    title: g.from,
                     content: (
-                      <span>
-                        <Tag color="blue">{g.grade}</Tag>
-                        {g.reason ?? ""}
-                      </span>
+                      <Flex vertical gap={2}>
+                        <Typography.Text type="secondary">{g.from}</Typography.Text>
+                        <span>
+                          <Tag color="blue">{g.grade}</Tag>
+                          {g.reason ?? ""}
+                        </span>
+                      </Flex>
                     ),
                   }))}
               />
@@ -129,13 +154,18 @@ export function EmployeeDetailPage() {
                     <Link to={`/payslips/${p}/${encodeURIComponent(e.no)}`}>{formatPeriod(p, lang)}</Link>
                   ),
                 },
-                { title: t("payroll.status"), dataIndex: "status", render: (s: string) => <StatusTag status={s} /> },
+                {
+                  title: t("payroll.status"),
+                  dataIndex: "status",
+                  render: (s: string) => <StatusTag status={s} />,
+                },
                 { title: t("dashboard.gross"), dataIndex: "gross", align: "right", render: formatMoney },
                 { title: t("dashboard.net"), dataIndex: "net", align: "right", render: formatMoney },
                 {
                   title: t("employees.confirmed"),
                   dataIndex: "confirmedAt",
-                  render: (v: string | null) => (v ? <Tag color="green">{t("my.confirmed")}</Tag> : <Tag>{t("my.unconfirmed")}</Tag>),
+                  render: (v: string | null) =>
+                    v ? <Tag color="green">{t("my.confirmed")}</Tag> : <Tag>{t("my.unconfirmed")}</Tag>,
                 },
               ]}
             />

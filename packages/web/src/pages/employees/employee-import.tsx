@@ -28,7 +28,14 @@ export function EmployeeImport({ open, onClose, onImported }: Props) {
   };
 
   return (
-    <Modal open={open} onCancel={close} footer={null} width={760} title={t("employees.import")} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={close}
+      footer={null}
+      width={760}
+      title={t("employees.import")}
+      destroyOnHidden
+    >
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t("employees.importHint")}

@@ -89,7 +89,11 @@ export function EmployeeList() {
         <Flex gap={8} wrap>
           {mayAccounts && (
             <Popconfirm
-              title={selected.length > 0 ? t("employees.accountsForSelected", { n: selected.length }) : t("employees.accountsForAll")}
+              title={
+                selected.length > 0
+                  ? t("employees.accountsForSelected", { n: selected.length })
+                  : t("employees.accountsForAll")
+              }
               onConfirm={createAccounts}
             >
               <Button icon={<KeyOutlined />} loading={creating} data-testid="accounts-create">
@@ -98,7 +102,12 @@ export function EmployeeList() {
             </Popconfirm>
           )}
           {mayImport && (
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="employee-import">
+            <Button
+              type="primary"
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="employee-import"
+            >
               {t("employees.import")}
             </Button>
           )}
@@ -120,13 +129,19 @@ export function EmployeeList() {
             data-testid="employee-team"
             value={filter.teamId}
             onChange={(teamId?: string) => setFilter((f) => ({ ...f, teamId, page: 1 }))}
-            options={teams.map((tm) => ({ value: tm.id, label: `${tm.name}（${tm.headcount}）` }))}
+            options={teams.map((tm) => ({
+              value: tm.id,
+              label: t("employees.teamOption", { name: tm.name, n: tm.headcount }),
+            }))}
           />
           <Select
             style={{ width: 130 }}
             value={filter.status}
             onChange={(status: Filter["status"]) => setFilter((f) => ({ ...f, status, page: 1 }))}
-            options={(["active", "left", "all"] as const).map((s) => ({ value: s, label: t(`employees.status.${s}`) }))}
+            options={(["active", "left", "all"] as const).map((s) => ({
+              value: s,
+              label: t(`employees.status.${s}`),
+            }))}
           />
         </Flex>
         <Table<EmployeeRow>
@@ -136,7 +151,11 @@ export function EmployeeList() {
           dataSource={data?.items ?? []}
           data-testid="employee-table"
           scroll={{ x: 1100 }}
-          rowSelection={mayAccounts ? { selectedRowKeys: selected, onChange: (k) => setSelected(k.map(String)) } : undefined}
+          rowSelection={
+            mayAccounts
+              ? { selectedRowKeys: selected, onChange: (k) => setSelected(k.map(String)) }
+              : undefined
+          }
           pagination={{
             current: filter.page,
             pageSize: filter.size,
@@ -158,7 +177,12 @@ export function EmployeeList() {
             { title: t("employees.grade"), dataIndex: "grade", width: 80 },
             { title: t("employees.type"), dataIndex: "employmentType", width: 100 },
             { title: t("employees.hireDate"), dataIndex: "hireDate", width: 110 },
-            { title: t("employees.leaveDate"), dataIndex: "leaveDate", width: 110, render: (v: string | null) => v ?? "" },
+            {
+              title: t("employees.leaveDate"),
+              dataIndex: "leaveDate",
+              width: 110,
+              render: (v: string | null) => v ?? "",
+            },
             { title: t("employees.phone"), dataIndex: "phone", width: 130 },
             { title: t("employees.idNumber"), dataIndex: "idNumber", width: 180 },
             { title: t("employees.bankAccount"), dataIndex: "bankAccount", width: 190 },
@@ -166,7 +190,12 @@ export function EmployeeList() {
               title: t("employees.account"),
               dataIndex: "hasAccount",
               width: 90,
-              render: (v: boolean) => (v ? <Tag color="green">{t("employees.hasAccount")}</Tag> : <Tag>{t("employees.noAccount")}</Tag>),
+              render: (v: boolean) =>
+                v ? (
+                  <Tag color="green">{t("employees.hasAccount")}</Tag>
+                ) : (
+                  <Tag>{t("employees.noAccount")}</Tag>
+                ),
             },
           ]}
         />

@@ -40,17 +40,28 @@ export function ApprovalActions({ period, status, errorCount, onChanged }: Props
       {status === "calculated" && mayDo(me.role, "runs.approve") && (
         <Popconfirm
           title={t("payroll.approveConfirm")}
-          description={errorCount > 0 ? t("payroll.approveWithErrors", { n: errorCount }) : t("payroll.approveHint")}
+          description={
+            errorCount > 0 ? t("payroll.approveWithErrors", { n: errorCount }) : t("payroll.approveHint")
+          }
           onConfirm={() => act("approve")}
           okText={t("payroll.approve")}
         >
-          <Button type="primary" icon={<CheckCircleOutlined />} loading={busy === "approve"} data-testid="run-approve">
+          <Button
+            type="primary"
+            icon={<CheckCircleOutlined />}
+            loading={busy === "approve"}
+            data-testid="run-approve"
+          >
             {t("payroll.approve")}
           </Button>
         </Popconfirm>
       )}
       {status === "approved" && mayDo(me.role, "runs.markPaid") && (
-        <Popconfirm title={t("payroll.paidConfirm")} onConfirm={() => act("paid")} okText={t("payroll.markPaid")}>
+        <Popconfirm
+          title={t("payroll.paidConfirm")}
+          onConfirm={() => act("paid")}
+          okText={t("payroll.markPaid")}
+        >
           <Button icon={<PayCircleOutlined />} loading={busy === "paid"} data-testid="run-paid">
             {t("payroll.markPaid")}
           </Button>

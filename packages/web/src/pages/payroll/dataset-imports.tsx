@@ -1,23 +1,40 @@
 /**
  * 数据导入 of one period: a drop box per dataset kind (考勤, KPI, 订单, 评分, 其他) posting to /periods/:p/datasets,
  * the row errors of a rejected file, the imported datasets and the 下载输入模板 button.
- * @example <DatasetImports period="2026-10" datasets={d} editable onImported={reload} />
+ * @example <DatasetImports period="2026-10" datasets={d} closed={false} editable onImported={reload} />
  */
 import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Flex, Row, Table, Typography } from "antd";
+import { App, Button, Card, Col, Flex, Row, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { api, isApiError, type ApiError } from "../../api/client";
+import { type ApiError, api, isApiError } from "../../api/client";
 import { useShowError } from "../../api/show-error";
-import { DATASET_KINDS, type Dataset, type DatasetKind } from "../../api/types-payroll";
+import {
+  DATASET_KINDS,
+  type Dataset,
+  type DatasetImportResult,
+  type DatasetKind,
+} from "../../api/types-payroll";
 import { formatDateTime } from "../../components/format";
 import { useLang, useT } from "../../i18n";
 import { ImportErrors } from "./import-errors";
 import { UploadBox } from "./upload-box";
 
-type Props = { period: string; datasets: Dataset[]; editable: boolean; onImported: () => void };
+function diffVars(d: NonNullable<DatasetImportResult["diff"]>): Record<string, string | number> {
+  return { files: d.replaced.join("、"), added: d.addedCount, removed: d.removedCount, cells: d.cellCount };
+}
 
-/** The imports panel. @example <DatasetImports period="2026-10" datasets={[]} editable onImported={reload} /> */
-export function DatasetImports({ period, datasets, editable, onImported }: Props) {
+type Props = {
+  period: string;
+  datasets: Dataset[];
+  /** The run is approved (or later): imports are closed for everyone. */
+  closed: boolean;
+  /** The user may import (and the month is open). */
+  editable: boolean;
+  onImported: () => void;
+};
+
+/** The imports panel. @example <DatasetImports period="2026-10" datasets={[]} closed={false} editable onImported={reload} /> */
+export function DatasetImports({ period, datasets, closed, editable, onImported }: Props) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -40,8 +57,15 @@ export function DatasetImports({ period, datasets, editable, onImported }: Props
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{t(editable ? "payroll.importIntro" : "payroll.importClosed")}</Typography.Text>
-        <Button icon={<DownloadOutlined />} loading={downloading} onClick={template} data-testid="input-template">
+        <Typography.Text type="secondary">
+          {closed ? t("payroll.importClosed") : editable ? t("payroll.importIntro") : ""}
+        </Typography.Text>
+        <Button
+          icon={<DownloadOutlined />}
+          loading={downloading}
+          onClick={template}
+          data-testid="input-template"
+        >
           {t("payroll.inputTemplate")}
         </Button>
       </Flex>
@@ -49,15 +73,29 @@ export function DatasetImports({ period, datasets, editable, onImported }: Props
         <Row gutter={[12, 12]}>
           {DATASET_KINDS.map((kind) => (
             <Col key={kind} xs={24} sm={12} xl={8}>
-              <Card size="small" title={t(`payroll.kind.${kind}`)}>
-                <UploadBox<{ rows: number }>
+              <Card
+                size="small"
+                title={t(`payroll.kind.${kind}`)}
+                extra={
+                  datasets.some((d) => d.kind === kind) && (
+                    <Tag color="green">
+                      {t("payroll.hasData", {
+                        rows: datasets.filter((d) => d.kind === kind).reduce((n, d) => n + d.rows, 0),
+                      })}
+                    </Tag>
+                  )
+                }
+              >
+                <UploadBox<DatasetImportResult>
                   url={`${base}/datasets`}
-                  fields={{ kind }}
-                  hint={t("payroll.dropHint")}
+                  fields={datasets.some((d) => d.kind === kind) ? { kind, replace: "true" } : { kind }}
+                  hint={t(datasets.some((d) => d.kind === kind) ? "payroll.dropReplace" : "payroll.dropHint")}
                   testId={`dataset-upload-${kind}`}
                   onStart={() => setFailure(null)}
                   onDone={(r, name) => {
                     message.success(t("payroll.imported", { file: name, rows: r.rows }));
+                    if (r.diff) message.info(t("payroll.replaced", diffVars(r.diff)), 8);
+                    for (const w of r.warnings ?? []) message.warning(w, 8);
                     onImported();
                   }}
                   onError={(e) => {

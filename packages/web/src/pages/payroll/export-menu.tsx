@@ -3,7 +3,7 @@
  * only the entries the role may download.
  * @example <ExportMenu period="2026-09" />
  */
-import { DownOutlined, DownloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, DownOutlined } from "@ant-design/icons";
 import { Button, Dropdown } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client";
@@ -12,14 +12,56 @@ import { useMe } from "../../auth/auth-provider";
 import { useT } from "../../i18n";
 import { mayDo, type UiPermission } from "./permissions";
 
-type Entry = { key: string; kind: string; format: "xlsx" | "csv"; label: string; needs: UiPermission; ext: string };
+type Entry = {
+  key: string;
+  kind: string;
+  format: "xlsx" | "csv";
+  label: string;
+  needs: UiPermission;
+  ext: string;
+};
 
 const ENTRIES: Entry[] = [
-  { key: "register-xlsx", kind: "register", format: "xlsx", label: "payroll.export.registerXlsx", needs: "exports.register", ext: "xlsx" },
-  { key: "register-csv", kind: "register", format: "csv", label: "payroll.export.registerCsv", needs: "exports.register", ext: "csv" },
-  { key: "payslips", kind: "payslips", format: "xlsx", label: "payroll.export.payslips", needs: "exports.register", ext: "xlsx" },
-  { key: "payslips-pdf", kind: "payslips-pdf", format: "xlsx", label: "payroll.export.payslipsPdf", needs: "exports.register", ext: "zip" },
-  { key: "bank", kind: "bank", format: "xlsx", label: "payroll.export.bank", needs: "exports.bank", ext: "xlsx" },
+  {
+    key: "register-xlsx",
+    kind: "register",
+    format: "xlsx",
+    label: "payroll.export.registerXlsx",
+    needs: "exports.register",
+    ext: "xlsx",
+  },
+  {
+    key: "register-csv",
+    kind: "register",
+    format: "csv",
+    label: "payroll.export.registerCsv",
+    needs: "exports.register",
+    ext: "csv",
+  },
+  {
+    key: "payslips",
+    kind: "payslips",
+    format: "xlsx",
+    label: "payroll.export.payslips",
+    needs: "exports.register",
+    ext: "xlsx",
+  },
+  {
+    key: "payslips-pdf",
+    kind: "payslips-pdf",
+    format: "xlsx",
+    label: "payroll.export.payslipsPdf",
+    needs: "exports.register",
+    ext: "zip",
+  },
+  {
+    key: "bank",
+    kind: "bank",
+    format: "xlsx",
+    label: "payroll.export.bank",
+    needs: "exports.bank",
+    ext: "xlsx",
+  },
   { key: "iit", kind: "iit", format: "xlsx", label: "payroll.export.iit", needs: "exports.iit", ext: "xlsx" },
   { key: "si", kind: "si", format: "xlsx", label: "payroll.export.si", needs: "exports.si", ext: "xlsx" },
 ];

@@ -8,7 +8,13 @@ import type { ApiError } from "../../api/client";
 import { useT } from "../../i18n";
 
 /** One parsed detail line. @example { row: 3, column: "出勤天数", problem: "不是数字", text: "…" } */
-export type RowError = { key: number; row: number | null; column: string | null; problem: string; text: string };
+export type RowError = {
+  key: number;
+  row: number | null;
+  column: string | null;
+  problem: string;
+  text: string;
+};
 
 const ZH = /第(\d+)行(?:（表头）)?(?:\s*[“"]([^”"]+)[”"]列|\s*([A-Z]{1,3})列)?[：:]?\s*(.*)$/;
 const EN = /row (\d+)(?: \(the header\))?(?:, column "([^"]+)")?[:,]?\s*(.*)$/i;
@@ -61,7 +67,12 @@ export function ImportErrors({ error, testId, onClose }: Props) {
               sorter: (a, b) => (a.row ?? 0) - (b.row ?? 0),
               render: (v: number | null) => v ?? "—",
             },
-            { title: t("import.column"), dataIndex: "column", width: 160, render: (v: string | null) => v ?? "—" },
+            {
+              title: t("import.column"),
+              dataIndex: "column",
+              width: 160,
+              render: (v: string | null) => v ?? "—",
+            },
             { title: t("import.problem"), dataIndex: "problem" },
           ]}
         />

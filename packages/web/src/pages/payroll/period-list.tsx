@@ -14,10 +14,6 @@ import { formatMoney, formatPeriod } from "../../components/format";
 import { StatusTag } from "../../components/status-tag";
 import { useLang, useT } from "../../i18n";
 
-function countOf(datasets: PeriodSummary["datasets"]): number {
-  return Array.isArray(datasets) ? datasets.length : Number(datasets) || 0;
-}
-
 /** The period list. @example <PeriodList /> */
 export function PeriodList() {
   const t = useT();
@@ -85,7 +81,7 @@ export function PeriodList() {
               render: (s: string | null) => (s ? <StatusTag status={s} /> : t("payroll.notRun")),
             },
             { title: t("payroll.employees"), dataIndex: "employeeCount", align: "right" },
-            { title: t("payroll.datasets"), dataIndex: "datasets", align: "right", render: countOf },
+            { title: t("payroll.datasets"), dataIndex: "datasets", align: "right" },
             { title: t("payroll.gross"), dataIndex: "gross", align: "right", render: formatMoney },
             { title: t("payroll.net"), dataIndex: "net", align: "right", render: formatMoney },
           ]}

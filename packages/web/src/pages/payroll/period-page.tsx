@@ -82,7 +82,12 @@ export function PeriodPage() {
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Flex align="center" gap={8}>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => nav("/payroll")} aria-label={t("common.back")} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => nav("/payroll")}
+            aria-label={t("common.back")}
+          />
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t("payroll.periodTitle", { period: formatPeriod(period, lang) })}
           </Typography.Title>
@@ -90,7 +95,12 @@ export function PeriodPage() {
         </Flex>
         <Flex gap={8} wrap>
           {run && <ExportMenu period={period} />}
-          <ApprovalActions period={period} status={status} errorCount={run?.errorCount ?? 0} onChanged={load} />
+          <ApprovalActions
+            period={period}
+            status={status}
+            errorCount={run?.errorCount ?? 0}
+            onChanged={load}
+          />
         </Flex>
       </Flex>
       <Card size="small">
@@ -167,6 +177,7 @@ export function PeriodPage() {
               <DatasetImports
                 period={period}
                 datasets={detail.datasets}
+                closed={!editable}
                 editable={editable && mayDo(me.role, "datasets.import")}
                 onImported={load}
               />

@@ -11,10 +11,25 @@ import { useMemo, useState } from "react";
 import type { Register, RegisterRow } from "../../api/types-payroll";
 import { formatNumber } from "../../components/format";
 import { useT } from "../../i18n";
-import { buildRegisterRows, type DisplayRow, isAmountKind, type RegisterFilter, teamsOf } from "./register-rows";
+import {
+  buildRegisterRows,
+  type DisplayRow,
+  isAmountKind,
+  type RegisterFilter,
+  teamsOf,
+} from "./register-rows";
 
 const FIXED = { no: 110, name: 100, team: 120, flag: 56 };
 const VALUE_WIDTH = 130;
+/** Employee columns the API sends that the fixed columns already show. */
+const SHOWN_FIXED = new Set(["工号", "姓名", "团队"]);
+
+const SUBTOTAL_CELL = { style: { background: "#eef4fd", fontWeight: 600 } };
+
+/** Subtotal rows get a tinted, bold cell (also on the fixed columns, which paint their own background). */
+function subtotalCell(r: DisplayRow) {
+  return r.type === "subtotal" ? SUBTOTAL_CELL : {};
+}
 
 function show(value: string | undefined): string {
   return value === undefined || value === "" ? "" : formatNumber(value);
@@ -27,6 +42,10 @@ export function RegisterTable({ register, onOpen }: Props) {
   const t = useT();
   const [filter, setFilter] = useState<RegisterFilter>({ team: null, search: "", flaggedOnly: false });
   const rows = useMemo(() => buildRegisterRows(register, filter), [register, filter]);
+  const valueColumns = useMemo(
+    () => register.columns.filter((c) => !SHOWN_FIXED.has(c.name)),
+    [register.columns],
+  );
   const teams = useMemo(() => teamsOf(register), [register]);
   const shownCount = rows.filter((r) => r.type === "employee").length;
 
@@ -46,7 +65,13 @@ export function RegisterTable({ register, onOpen }: Props) {
         fixed: "left",
         render: (_v, r) => (r.type === "employee" ? r.name : t("payroll.headcountN", { n: r.headcount })),
       },
-      { title: t("payroll.team"), key: "team", width: FIXED.team, fixed: "left", render: (_v, r) => r.team ?? "—" },
+      {
+        title: t("payroll.team"),
+        key: "team",
+        width: FIXED.team,
+        fixed: "left",
+        render: (_v, r) => r.team ?? "—",
+      },
       {
         title: "",
         key: "flag",
@@ -71,7 +96,7 @@ export function RegisterTable({ register, onOpen }: Props) {
         },
       },
     ];
-    const values: ColumnsType<DisplayRow> = register.columns.map((c) => ({
+    const values: ColumnsType<DisplayRow> = valueColumns.map((c) => ({
       title: c.name,
       key: `v:${c.name}`,
       width: VALUE_WIDTH,
@@ -79,10 +104,10 @@ export function RegisterTable({ register, onOpen }: Props) {
       ellipsis: true,
       render: (_v, r) => show(r.values[c.name]),
     }));
-    return [...fixed, ...values];
-  }, [register.columns, t]);
+    return [...fixed, ...values].map((c) => ({ ...c, onCell: subtotalCell }));
+  }, [valueColumns, t]);
 
-  const scrollX = FIXED.no + FIXED.name + FIXED.team + FIXED.flag + VALUE_WIDTH * register.columns.length;
+  const scrollX = FIXED.no + FIXED.name + FIXED.team + FIXED.flag + VALUE_WIDTH * valueColumns.length;
   const scrollY = Math.max(360, (typeof window === "undefined" ? 800 : window.innerHeight) - 420);
 
   return (
@@ -130,7 +155,7 @@ export function RegisterTable({ register, onOpen }: Props) {
         onRow={(r) =>
           r.type === "employee"
             ? { onClick: () => onOpen(r), style: { cursor: "pointer" }, "data-employee": r.employeeNo }
-            : { style: { fontWeight: 600, background: "rgba(22, 104, 220, 0.06)" } }
+            : {}
         }
         summary={() => (
           <Table.Summary fixed="bottom">
@@ -138,8 +163,12 @@ export function RegisterTable({ register, onOpen }: Props) {
               <Table.Summary.Cell index={0} colSpan={4}>
                 {t("payroll.total", { n: register.rows.length })}
               </Table.Summary.Cell>
-              {register.columns.map((c, i) => (
-                <Table.Summary.Cell key={c.name} index={i + 4} align={isAmountKind(c.kind) ? "right" : "left"}>
+              {valueColumns.map((c, i) => (
+                <Table.Summary.Cell
+                  key={c.name}
+                  index={i + 4}
+                  align={isAmountKind(c.kind) ? "right" : "left"}
+                >
                   {show(register.totals.values[c.name])}
                 </Table.Summary.Cell>
               ))}

@@ -45,12 +45,18 @@ export function RunControl({ period, rerun, onDone }: Props) {
           );
           onDone();
         } else {
-          setFailure({ message: j.error?.message ?? t("payroll.runFailed"), details: j.error?.details ?? [] });
+          setFailure({
+            message: j.error?.message ?? t("payroll.runFailed"),
+            details: j.error?.details ?? [],
+          });
           onDone();
         }
       } catch (e) {
         setJob(null);
-        setFailure({ message: isApiError(e) ? e.message : t("error.title"), details: isApiError(e) ? e.details : [] });
+        setFailure({
+          message: isApiError(e) ? e.message : t("error.title"),
+          details: isApiError(e) ? e.details : [],
+        });
       }
     }, 500);
   };
@@ -63,7 +69,10 @@ export function RunControl({ period, rerun, onDone }: Props) {
       poll(r.jobId);
     } catch (e) {
       setJob(null);
-      setFailure({ message: isApiError(e) ? e.message : t("error.title"), details: isApiError(e) ? e.details : [] });
+      setFailure({
+        message: isApiError(e) ? e.message : t("error.title"),
+        details: isApiError(e) ? e.details : [],
+      });
     }
   };
 

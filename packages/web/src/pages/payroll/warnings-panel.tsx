@@ -20,7 +20,11 @@ export function WarningsPanel({ register, onOpen }: Props) {
 
   return (
     <Flex vertical gap={16} data-testid="warnings-panel">
-      <Card size="small" title={t("payroll.blockedTitle", { n: blocked.length })} styles={{ body: { padding: 0 } }}>
+      <Card
+        size="small"
+        title={t("payroll.blockedTitle", { n: blocked.length })}
+        styles={{ body: { padding: 0 } }}
+      >
         {blocked.length === 0 ? (
           <Alert type="success" showIcon title={t("payroll.noBlocked")} style={{ margin: 12 }} />
         ) : (
@@ -69,9 +73,19 @@ export function WarningsPanel({ register, onOpen }: Props) {
                   pagination={g.rows.length > 10 ? { pageSize: 10 } : false}
                   onRow={(x) => person(x.row)}
                   columns={[
-                    { title: t("payroll.employeeNo"), key: "no", width: 110, render: (_v, x) => x.row.employeeNo },
+                    {
+                      title: t("payroll.employeeNo"),
+                      key: "no",
+                      width: 110,
+                      render: (_v, x) => x.row.employeeNo,
+                    },
                     { title: t("payroll.name"), key: "name", width: 100, render: (_v, x) => x.row.name },
-                    { title: t("payroll.team"), key: "team", width: 120, render: (_v, x) => x.row.team ?? "—" },
+                    {
+                      title: t("payroll.team"),
+                      key: "team",
+                      width: 120,
+                      render: (_v, x) => x.row.team ?? "—",
+                    },
                     { title: t("payroll.warning"), dataIndex: "text" },
                   ]}
                 />

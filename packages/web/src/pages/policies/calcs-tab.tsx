@@ -40,7 +40,9 @@ export function CalcsTab({ doc, text, onText, readOnly, names, focus }: TabProps
               value={r.formula}
               names={names}
               readOnly={readOnly}
-              onCommit={(v) => onText(setScalar(text, r.map ? ["calcs", r.key, "formula"] : ["calcs", r.key], v, "string"))}
+              onCommit={(v) =>
+                onText(setScalar(text, r.map ? ["calcs", r.key, "formula"] : ["calcs", r.key], v, "string"))
+              }
             />
           ),
         },
@@ -50,7 +52,11 @@ export function CalcsTab({ doc, text, onText, readOnly, names, focus }: TabProps
           width: "30%",
           render: (_, r) =>
             r.map ? (
-              <CommitInput value={r.description} readOnly={readOnly} onCommit={(v) => onText(setScalar(text, ["calcs", r.key, "description"], v, "string"))} />
+              <CommitInput
+                value={r.description}
+                readOnly={readOnly}
+                onCommit={(v) => onText(setScalar(text, ["calcs", r.key, "description"], v, "string"))}
+              />
             ) : null,
         },
       ]}

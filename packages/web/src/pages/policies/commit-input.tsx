@@ -51,7 +51,10 @@ function completions(draft: string, names: FormulaName[]): { value: string; labe
   const lower = word.toLowerCase();
   return names
     .filter((n) => n.name !== word && n.name.toLowerCase().includes(lower))
-    .sort((a, b) => Number(!a.name.toLowerCase().startsWith(lower)) - Number(!b.name.toLowerCase().startsWith(lower)))
+    .sort(
+      (a, b) =>
+        Number(!a.name.toLowerCase().startsWith(lower)) - Number(!b.name.toLowerCase().startsWith(lower)),
+    )
     .slice(0, MAX_OPTIONS)
     .map((n) => ({ value: head + n.name, label: n.name }));
 }

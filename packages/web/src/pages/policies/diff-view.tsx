@@ -27,7 +27,8 @@ export function DiffView({ before, after, beforeLabel, afterLabel }: Props) {
   return (
     <Flex vertical gap={12} data-testid="policy-diff">
       <Typography.Text type="secondary">
-        {t("policies.diff.between", { a: beforeLabel, b: afterLabel })} · {t("policies.diff.counts", { added, removed })}
+        {t("policies.diff.between", { a: beforeLabel, b: afterLabel })} ·{" "}
+        {t("policies.diff.counts", { added, removed })}
       </Typography.Text>
       <Card size="small" title={t("policies.diff.summary")}>
         {changes === null ? (
@@ -42,7 +43,12 @@ export function DiffView({ before, after, beforeLabel, afterLabel }: Props) {
             dataSource={changes}
             data-testid="policy-diff-summary"
             columns={[
-              { title: t("policies.diff.section"), dataIndex: "section", width: 90, render: (s: string) => t(`policies.tab.${s}`) },
+              {
+                title: t("policies.diff.section"),
+                dataIndex: "section",
+                width: 90,
+                render: (s: string) => t(`policies.tab.${s}`),
+              },
               { title: t("policies.col.name"), dataIndex: "name", width: 160 },
               {
                 title: t("policies.diff.change"),
@@ -50,13 +56,25 @@ export function DiffView({ before, after, beforeLabel, afterLabel }: Props) {
                 width: 80,
                 render: (c: PolicyChange["change"]) => <Tag color={COLORS[c]}>{t(`policies.diff.${c}`)}</Tag>,
               },
-              { title: beforeLabel, dataIndex: "before", render: (v?: string) => <code style={{ fontSize: 12 }}>{v}</code> },
-              { title: afterLabel, dataIndex: "after", render: (v?: string) => <code style={{ fontSize: 12 }}>{v}</code> },
+              {
+                title: beforeLabel,
+                dataIndex: "before",
+                render: (v?: string) => <code style={{ fontSize: 12 }}>{v}</code>,
+              },
+              {
+                title: afterLabel,
+                dataIndex: "after",
+                render: (v?: string) => <code style={{ fontSize: 12 }}>{v}</code>,
+              },
             ]}
           />
         )}
       </Card>
-      <Card size="small" title={t("policies.diff.lines")} styles={{ body: { padding: 0, overflowX: "auto" } }}>
+      <Card
+        size="small"
+        title={t("policies.diff.lines")}
+        styles={{ body: { padding: 0, overflowX: "auto" } }}
+      >
         {hunks.length === 0 ? (
           <Empty description={t("policies.diff.same")} style={{ padding: 16 }} />
         ) : (
@@ -67,10 +85,24 @@ export function DiffView({ before, after, beforeLabel, afterLabel }: Props) {
                   @@ -{h.aStart} +{h.bStart} @@
                 </div>
                 {h.lines.map((l) => (
-                  <div key={`${l.op}${l.a ?? ""}-${l.b ?? ""}`} style={{ display: "flex", background: BG[l.op], whiteSpace: "pre" }}>
-                    <span style={{ width: 44, textAlign: "right", color: "#aaa", paddingRight: 6 }}>{l.a ?? ""}</span>
-                    <span style={{ width: 44, textAlign: "right", color: "#aaa", paddingRight: 6 }}>{l.b ?? ""}</span>
-                    <span style={{ width: 14, color: l.op === "add" ? "#389e0d" : l.op === "del" ? "#cf1322" : "#aaa" }}>{SIGN[l.op]}</span>
+                  <div
+                    key={`${l.op}${l.a ?? ""}-${l.b ?? ""}`}
+                    style={{ display: "flex", background: BG[l.op], whiteSpace: "pre" }}
+                  >
+                    <span style={{ width: 44, textAlign: "right", color: "#aaa", paddingRight: 6 }}>
+                      {l.a ?? ""}
+                    </span>
+                    <span style={{ width: 44, textAlign: "right", color: "#aaa", paddingRight: 6 }}>
+                      {l.b ?? ""}
+                    </span>
+                    <span
+                      style={{
+                        width: 14,
+                        color: l.op === "add" ? "#389e0d" : l.op === "del" ? "#cf1322" : "#aaa",
+                      }}
+                    >
+                      {SIGN[l.op]}
+                    </span>
                     <span>{l.text}</span>
                   </div>
                 ))}

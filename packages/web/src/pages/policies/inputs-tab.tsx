@@ -12,7 +12,14 @@ import { addEntry, editDoc, mapKeys, removeAt, renameKey, setScalar, textAt } fr
 
 const INPUT_TYPES = ["money", "number", "integer", "ratio", "text", "date", "boolean"] as const;
 
-type Row = { key: string; type: string; required: boolean; default: string; unit: string; description: string };
+type Row = {
+  key: string;
+  type: string;
+  required: boolean;
+  default: string;
+  unit: string;
+  description: string;
+};
 
 /** The inputs grid. @example <InputsTab {...props} /> */
 export function InputsTab({ doc, text, onText, readOnly, focus }: TabProps) {
@@ -50,7 +57,11 @@ export function InputsTab({ doc, text, onText, readOnly, focus }: TabProps) {
             dataIndex: "key",
             width: 180,
             render: (_, r) => (
-              <CommitInput value={r.key} readOnly={readOnly} onCommit={(v) => onText(renameKey(text, ["inputs"], r.key, v))} />
+              <CommitInput
+                value={r.key}
+                readOnly={readOnly}
+                onCommit={(v) => onText(renameKey(text, ["inputs"], r.key, v))}
+              />
             ),
           },
           {
@@ -74,26 +85,46 @@ export function InputsTab({ doc, text, onText, readOnly, focus }: TabProps) {
             width: 70,
             align: "center",
             render: (_, r) => (
-              <Checkbox checked={r.required} disabled={readOnly} onChange={(e) => setRequired(r.key, e.target.checked)} />
+              <Checkbox
+                checked={r.required}
+                disabled={readOnly}
+                onChange={(e) => setRequired(r.key, e.target.checked)}
+              />
             ),
           },
           {
             title: t("policies.col.default"),
             dataIndex: "default",
             width: 100,
-            render: (_, r) => <CommitInput value={r.default} readOnly={readOnly} onCommit={(v) => set(r.key, "default", v, "scalar")} />,
+            render: (_, r) => (
+              <CommitInput
+                value={r.default}
+                readOnly={readOnly}
+                onCommit={(v) => set(r.key, "default", v, "scalar")}
+              />
+            ),
           },
           {
             title: t("policies.col.unit"),
             dataIndex: "unit",
             width: 70,
-            render: (_, r) => <CommitInput value={r.unit} readOnly={readOnly} onCommit={(v) => set(r.key, "unit", v, "string")} />,
+            render: (_, r) => (
+              <CommitInput
+                value={r.unit}
+                readOnly={readOnly}
+                onCommit={(v) => set(r.key, "unit", v, "string")}
+              />
+            ),
           },
           {
             title: t("policies.col.description"),
             dataIndex: "description",
             render: (_, r) => (
-              <CommitInput value={r.description} readOnly={readOnly} onCommit={(v) => set(r.key, "description", v, "string")} />
+              <CommitInput
+                value={r.description}
+                readOnly={readOnly}
+                onCommit={(v) => set(r.key, "description", v, "string")}
+              />
             ),
           },
           ...(readOnly
@@ -104,8 +135,17 @@ export function InputsTab({ doc, text, onText, readOnly, focus }: TabProps) {
                   key: "del",
                   width: 48,
                   render: (_: unknown, r: Row) => (
-                    <Popconfirm title={t("policies.confirmRemove", { name: r.key })} onConfirm={() => onText(removeAt(text, ["inputs", r.key]))}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t("policies.remove")} />
+                    <Popconfirm
+                      title={t("policies.confirmRemove", { name: r.key })}
+                      onConfirm={() => onText(removeAt(text, ["inputs", r.key]))}
+                    >
+                      <Button
+                        size="small"
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t("policies.remove")}
+                      />
                     </Popconfirm>
                   ),
                 },
@@ -114,7 +154,13 @@ export function InputsTab({ doc, text, onText, readOnly, focus }: TabProps) {
       />
       {!readOnly && (
         <Flex gap={8}>
-          <Input size="small" style={{ width: 200 }} value={newName} placeholder={t("policies.newName")} onChange={(e) => setNewName(e.target.value)} />
+          <Input
+            size="small"
+            style={{ width: 200 }}
+            value={newName}
+            placeholder={t("policies.newName")}
+            onChange={(e) => setNewName(e.target.value)}
+          />
           <Button
             size="small"
             icon={<PlusOutlined />}

@@ -24,7 +24,8 @@ export function ItemsTab({ doc, text, onText, readOnly, names, focus }: TabProps
     formula: textAt(doc, ["items", i, "formula"]),
     explain: textAt(doc, ["items", i, "explain"]),
   }));
-  const set = (i: number, field: string, raw: string) => onText(setScalar(text, ["items", i, field], raw, "string"));
+  const set = (i: number, field: string, raw: string) =>
+    onText(setScalar(text, ["items", i, field], raw, "string"));
 
   return (
     <Flex vertical gap={8}>
@@ -39,7 +40,9 @@ export function ItemsTab({ doc, text, onText, readOnly, names, focus }: TabProps
             title: t("policies.col.name"),
             dataIndex: "name",
             width: 150,
-            render: (_, r) => <CommitInput value={r.name} readOnly={readOnly} onCommit={(v) => set(r.index, "name", v)} />,
+            render: (_, r) => (
+              <CommitInput value={r.name} readOnly={readOnly} onCommit={(v) => set(r.index, "name", v)} />
+            ),
           },
           {
             title: t("policies.col.kind"),
@@ -73,7 +76,13 @@ export function ItemsTab({ doc, text, onText, readOnly, names, focus }: TabProps
             title: t("policies.col.explain"),
             dataIndex: "explain",
             width: "30%",
-            render: (_, r) => <CommitInput value={r.explain} readOnly={readOnly} onCommit={(v) => set(r.index, "explain", v)} />,
+            render: (_, r) => (
+              <CommitInput
+                value={r.explain}
+                readOnly={readOnly}
+                onCommit={(v) => set(r.index, "explain", v)}
+              />
+            ),
           },
           ...(readOnly
             ? []
@@ -83,8 +92,17 @@ export function ItemsTab({ doc, text, onText, readOnly, names, focus }: TabProps
                   key: "del",
                   width: 48,
                   render: (_: unknown, r: Row) => (
-                    <Popconfirm title={t("policies.confirmRemove", { name: r.name })} onConfirm={() => onText(removeAt(text, ["items", r.index]))}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t("policies.remove")} />
+                    <Popconfirm
+                      title={t("policies.confirmRemove", { name: r.name })}
+                      onConfirm={() => onText(removeAt(text, ["items", r.index]))}
+                    >
+                      <Button
+                        size="small"
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t("policies.remove")}
+                      />
                     </Popconfirm>
                   ),
                 },
@@ -96,7 +114,15 @@ export function ItemsTab({ doc, text, onText, readOnly, names, focus }: TabProps
           size="small"
           icon={<PlusOutlined />}
           style={{ alignSelf: "flex-start" }}
-          onClick={() => onText(appendItem(text, ["items"], { name: t("policies.newItem", { n: rows.length + 1 }), kind: "earning", formula: "0" }))}
+          onClick={() =>
+            onText(
+              appendItem(text, ["items"], {
+                name: t("policies.newItem", { n: rows.length + 1 }),
+                kind: "earning",
+                formula: "0",
+              }),
+            )
+          }
         >
           {t("policies.addItem")}
         </Button>

@@ -19,7 +19,12 @@ export function diffLines(before: string, after: string): DiffLine[] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   const out: DiffLine[] = [];
   for (let i = 0; i < head; i++) out.push({ op: "same", text: a[i] ?? "", a: i + 1, b: i + 1 });
   const am = a.slice(head, a.length - tail);
@@ -48,7 +53,9 @@ function diffMiddle(a: string[], b: string[], offset: number): DiffLine[] {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i * w + j] =
-        a[i] === b[j] ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
+        a[i] === b[j]
+          ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
     }
   }
   const out: DiffLine[] = [];
@@ -59,12 +66,12 @@ function diffMiddle(a: string[], b: string[], offset: number): DiffLine[] {
       out.push({ op: "same", text: a[i] ?? "", a: offset + i + 1, b: offset + j + 1 });
       i++;
       j++;
-    } else if (j < m && (i >= n || (lcs[i * w + j + 1] ?? 0) >= (lcs[(i + 1) * w + j] ?? 0))) {
-      out.push({ op: "add", text: b[j] ?? "", b: offset + j + 1 });
-      j++;
-    } else {
+    } else if (i < n && (j >= m || (lcs[(i + 1) * w + j] ?? 0) >= (lcs[i * w + j + 1] ?? 0))) {
       out.push({ op: "del", text: a[i] ?? "", a: offset + i + 1 });
       i++;
+    } else {
+      out.push({ op: "add", text: b[j] ?? "", b: offset + j + 1 });
+      j++;
     }
   }
   return out;
@@ -74,7 +81,8 @@ function diffMiddle(a: string[], b: string[], offset: number): DiffLine[] {
 export function toHunks(lines: DiffLine[], context = 3): DiffHunk[] {
   const changed = lines.map((l) => l.op !== "same");
   const keep = lines.map((_, i) => {
-    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) if (changed[k]) return true;
+    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++)
+      if (changed[k]) return true;
     return false;
   });
   const hunks: DiffHunk[] = [];

@@ -69,7 +69,11 @@ export function ParamsTab({ doc, text, onText, readOnly, focus }: TabProps) {
             width: 200,
             render: (_, r) => (
               <Flex gap={4} align="center">
-                <CommitInput value={r.name} readOnly={readOnly} onCommit={(v) => onText(renameKey(text, ["params"], r.name, v))} />
+                <CommitInput
+                  value={r.name}
+                  readOnly={readOnly}
+                  onCommit={(v) => onText(renameKey(text, ["params"], r.name, v))}
+                />
                 {r.example && <Tag color="orange">{t("policies.example")}</Tag>}
               </Flex>
             ),
@@ -122,8 +126,17 @@ export function ParamsTab({ doc, text, onText, readOnly, focus }: TabProps) {
                   key: "del",
                   width: 48,
                   render: (_: unknown, r: Row) => (
-                    <Popconfirm title={t("policies.confirmRemove", { name: r.name })} onConfirm={() => onText(removeAt(text, ["params", r.name]))}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t("policies.remove")} />
+                    <Popconfirm
+                      title={t("policies.confirmRemove", { name: r.name })}
+                      onConfirm={() => onText(removeAt(text, ["params", r.name]))}
+                    >
+                      <Button
+                        size="small"
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t("policies.remove")}
+                      />
                     </Popconfirm>
                   ),
                 },
@@ -132,7 +145,13 @@ export function ParamsTab({ doc, text, onText, readOnly, focus }: TabProps) {
       />
       {!readOnly && (
         <Flex gap={8}>
-          <Input size="small" style={{ width: 200 }} value={newName} placeholder={t("policies.newName")} onChange={(e) => setNewName(e.target.value)} />
+          <Input
+            size="small"
+            style={{ width: 200 }}
+            value={newName}
+            placeholder={t("policies.newName")}
+            onChange={(e) => setNewName(e.target.value)}
+          />
           <Button
             size="small"
             icon={<PlusOutlined />}

@@ -27,7 +27,9 @@ function useEmployeeSearch(): [EmployeeBrief[], boolean, (q: string) => void] {
       const mine = ++seq.current;
       setLoading(true);
       api
-        .get<{ total: number; items: EmployeeBrief[] }>(`/api/v1/employees${query({ q, status: "active", limit: 20 })}`)
+        .get<{ total: number; items: EmployeeBrief[] }>(
+          `/api/v1/employees${query({ q, status: "active", limit: 20 })}`,
+        )
         .then((r) => mine === seq.current && setItems(r.items))
         .catch(() => mine === seq.current && setItems([]))
         .finally(() => mine === seq.current && setLoading(false));
@@ -54,7 +56,10 @@ export function PreviewPanel({ text, hasErrors }: Props) {
     api
       .get<ItemsOf<PeriodBrief>>("/api/v1/periods")
       .then((r) => {
-        const list = r.items.map((p) => p.period).sort().reverse();
+        const list = r.items
+          .map((p) => p.period)
+          .sort()
+          .reverse();
         setPeriods(list);
         setPeriod((cur) => cur ?? list[0]);
       })
@@ -85,7 +90,10 @@ export function PreviewPanel({ text, hasErrors }: Props) {
           value={employeeNo}
           onChange={setEmployeeNo}
           notFoundContent={searching ? <Spin size="small" /> : t("policies.preview.noEmployee")}
-          options={employees.map((e) => ({ value: e.no, label: `${e.name}（${e.no}）${e.team ? ` · ${e.team}` : ""}` }))}
+          options={employees.map((e) => ({
+            value: e.no,
+            label: `${e.name}（${e.no}）${e.team ? ` · ${e.team}` : ""}`,
+          }))}
           data-testid="preview-employee"
         />
         <Select
@@ -96,13 +104,30 @@ export function PreviewPanel({ text, hasErrors }: Props) {
           options={periods.map((p) => ({ value: p, label: formatPeriod(p, lang) }))}
           data-testid="preview-period"
         />
-        <Button type="primary" onClick={run} loading={busy} disabled={!employeeNo || !period} data-testid="preview-run">
+        <Button
+          type="primary"
+          onClick={run}
+          loading={busy}
+          disabled={!employeeNo || !period}
+          data-testid="preview-run"
+        >
           {t("policies.preview.run")}
         </Button>
       </Flex>
       {hasErrors && <Alert type="warning" showIcon title={t("policies.preview.hasErrors")} />}
-      {error !== null && <Alert type="error" showIcon title={t("policies.preview.failed")} description={<ErrorDetails error={error} />} />}
-      {result ? <PayslipBody payslip={result} readOnly /> : !error && <Empty description={t("policies.preview.hint")} />}
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          title={t("policies.preview.failed")}
+          description={<ErrorDetails error={error} />}
+        />
+      )}
+      {result ? (
+        <PayslipBody payslip={result} readOnly preview />
+      ) : (
+        !error && <Empty description={t("policies.preview.hint")} />
+      )}
     </Flex>
   );
 }

@@ -26,7 +26,9 @@ export function ProblemsPanel({ check, onJump }: Props) {
   // Labour-law warnings come from the server when it answers; the local ones are the fallback.
   const labor = all.filter((p) => p.code === "LABOR");
   const listed = all.filter((p) => p.code !== "LABOR");
-  const warnings = check.serverWarnings ?? (check.serverFailed ? labor.map((p) => ({ code: p.code, message: messageOf(p, en) })) : []);
+  const warnings =
+    check.serverWarnings ??
+    (check.serverFailed ? labor.map((p) => ({ code: p.code, message: messageOf(p, en) })) : []);
 
   return (
     <Card
@@ -54,7 +56,14 @@ export function ProblemsPanel({ check, onJump }: Props) {
             className="policy-problem"
             data-testid="policy-problem"
             onClick={() => onJump(p)}
-            style={{ all: "unset", cursor: "pointer", display: "flex", gap: 6, padding: "4px 2px", borderBottom: "1px dashed #f0f0f0" }}
+            style={{
+              all: "unset",
+              cursor: "pointer",
+              display: "flex",
+              gap: 6,
+              padding: "4px 2px",
+              borderBottom: "1px dashed #f0f0f0",
+            }}
           >
             {p.severity === "error" ? (
               <CloseCircleOutlined style={{ color: "#ff4d4f", marginTop: 4 }} />
@@ -74,9 +83,8 @@ export function ProblemsPanel({ check, onJump }: Props) {
       </Flex>
       {warnings.length > 0 && (
         <Flex vertical gap={8} style={{ marginTop: 12 }} data-testid="policy-labor-warnings">
-          {warnings.map((w, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id and may repeat
-            <Alert key={i} type="warning" showIcon title={t("policies.laborWarning")} description={w.message} />
+          {[...new Set(warnings.map((w) => w.message))].map((msg) => (
+            <Alert key={msg} type="warning" showIcon title={t("policies.laborWarning")} description={msg} />
           ))}
         </Flex>
       )}

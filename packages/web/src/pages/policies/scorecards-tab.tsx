@@ -54,13 +54,45 @@ function Scorecard({ doc, text, onText, readOnly, names, card }: TabProps & { ca
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: t("policies.col.name"), dataIndex: "name", width: 140, render: (_, r) => <CommitInput value={r.name} readOnly={readOnly} onCommit={(v) => set(r.index, "name", v)} /> },
-          { title: t("policies.col.label"), dataIndex: "label", width: "25%", render: (_, r) => <CommitInput value={r.label} readOnly={readOnly} onCommit={(v) => set(r.index, "label", v)} /> },
-          { title: t("policies.col.points"), dataIndex: "points", width: 70, render: (_, r) => <CommitInput value={r.points} readOnly={readOnly} onCommit={(v) => set(r.index, "points", v, "scalar")} /> },
+          {
+            title: t("policies.col.name"),
+            dataIndex: "name",
+            width: 140,
+            render: (_, r) => (
+              <CommitInput value={r.name} readOnly={readOnly} onCommit={(v) => set(r.index, "name", v)} />
+            ),
+          },
+          {
+            title: t("policies.col.label"),
+            dataIndex: "label",
+            width: "25%",
+            render: (_, r) => (
+              <CommitInput value={r.label} readOnly={readOnly} onCommit={(v) => set(r.index, "label", v)} />
+            ),
+          },
+          {
+            title: t("policies.col.points"),
+            dataIndex: "points",
+            width: 70,
+            render: (_, r) => (
+              <CommitInput
+                value={r.points}
+                readOnly={readOnly}
+                onCommit={(v) => set(r.index, "points", v, "scalar")}
+              />
+            ),
+          },
           {
             title: t("policies.col.formula"),
             dataIndex: "formula",
-            render: (_, r) => <FormulaInput value={r.formula} names={names} readOnly={readOnly} onCommit={(v) => set(r.index, "formula", v)} />,
+            render: (_, r) => (
+              <FormulaInput
+                value={r.formula}
+                names={names}
+                readOnly={readOnly}
+                onCommit={(v) => set(r.index, "formula", v)}
+              />
+            ),
           },
           ...(readOnly
             ? []
@@ -70,8 +102,17 @@ function Scorecard({ doc, text, onText, readOnly, names, card }: TabProps & { ca
                   key: "del",
                   width: 48,
                   render: (_: unknown, r: Row) => (
-                    <Popconfirm title={t("policies.confirmRemove", { name: r.name })} onConfirm={() => onText(removeAt(text, [...base, "items", r.index]))}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t("policies.remove")} />
+                    <Popconfirm
+                      title={t("policies.confirmRemove", { name: r.name })}
+                      onConfirm={() => onText(removeAt(text, [...base, "items", r.index]))}
+                    >
+                      <Button
+                        size="small"
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t("policies.remove")}
+                      />
                     </Popconfirm>
                   ),
                 },
@@ -83,7 +124,15 @@ function Scorecard({ doc, text, onText, readOnly, names, card }: TabProps & { ca
           size="small"
           icon={<PlusOutlined />}
           style={{ marginTop: 8 }}
-          onClick={() => onText(appendItem(text, [...base, "items"], { name: t("policies.newScoreItem", { n: rows.length + 1 }), points: 10, formula: "0" }))}
+          onClick={() =>
+            onText(
+              appendItem(text, [...base, "items"], {
+                name: t("policies.newScoreItem", { n: rows.length + 1 }),
+                points: 10,
+                formula: "0",
+              }),
+            )
+          }
         >
           {t("policies.addScoreItem")}
         </Button>
@@ -100,7 +149,15 @@ export function ScorecardsTab(props: TabProps) {
   return (
     <Flex vertical gap={12}>
       {cards.map((c) => (
-        <div key={c} style={props.focus?.section === "scorecards" && props.focus.key === c ? { outline: "2px solid #faad14", borderRadius: 8 } : undefined}>
+        <div
+          key={c}
+          data-focused={props.focus?.section === "scorecards" && props.focus.key === c ? "true" : undefined}
+          style={
+            props.focus?.section === "scorecards" && props.focus.key === c
+              ? { outline: "2px solid #faad14", borderRadius: 8 }
+              : undefined
+          }
+        >
           <Scorecard {...props} card={c} />
         </div>
       ))}

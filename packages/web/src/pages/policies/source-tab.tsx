@@ -35,7 +35,15 @@ export function SourceTab({ text, onText, readOnly, jump }: Props) {
   };
 
   return (
-    <div style={{ display: "flex", border: "1px solid #d9d9d9", borderRadius: 6, height: "70vh", overflow: "hidden" }}>
+    <div
+      style={{
+        display: "flex",
+        border: "1px solid #d9d9d9",
+        borderRadius: 6,
+        height: "70vh",
+        overflow: "hidden",
+      }}
+    >
       <div
         ref={gutter}
         aria-hidden

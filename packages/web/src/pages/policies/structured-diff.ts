@@ -42,7 +42,12 @@ function entriesOf(doc: Record<string, unknown>, section: string): Entries {
     if (section === "params") out.set(k, text(typeof v === "object" && v !== null ? r.value : v));
     else if (section === "calcs") out.set(k, text(typeof v === "string" ? v : r.formula).trim());
     else if (section === "scorecards")
-      out.set(k, (Array.isArray(r.items) ? r.items : []).map((x) => `${text(record(x).name)}=${text(record(x).formula)}`).join("; "));
+      out.set(
+        k,
+        (Array.isArray(r.items) ? r.items : [])
+          .map((x) => `${text(record(x).name)}=${text(record(x).formula)}`)
+          .join("; "),
+      );
     else out.set(k, text(v));
   }
   return out;
@@ -70,7 +75,8 @@ export function summarizePolicyChanges(before: string, after: string): PolicyCha
     const eb = entriesOf(b, section);
     for (const [name, v] of ea) {
       if (!eb.has(name)) out.push({ section, name, change: "removed", before: v });
-      else if (eb.get(name) !== v) out.push({ section, name, change: "changed", before: v, after: eb.get(name) });
+      else if (eb.get(name) !== v)
+        out.push({ section, name, change: "changed", before: v, after: eb.get(name) });
     }
     for (const [name, v] of eb) if (!ea.has(name)) out.push({ section, name, change: "added", after: v });
   }

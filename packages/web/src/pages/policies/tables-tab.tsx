@@ -46,7 +46,8 @@ function readGrid(doc: TabProps["doc"], name: string): Grid {
   const columns: string[] = [];
   const rows: Row[] = rawMapKeys(doc, base).map((k) => {
     const path = [...base, k];
-    if (!isMapAt(doc, path)) return { key: String(k), path, label: String(k), cells: { "": textAt(doc, path) } };
+    if (!isMapAt(doc, path))
+      return { key: String(k), path, label: String(k), cells: { "": textAt(doc, path) } };
     const cells: Record<string, string> = {};
     for (const c of mapKeys(doc, path)) {
       if (!columns.includes(c)) columns.push(c);
@@ -67,17 +68,25 @@ function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
   const kind = textAt(doc, ["tables", name, "kind"]) || "lookup";
   const keyNames = [0, 1].map((i) => textAt(doc, ["tables", name, "keys", i, "name"])).filter(Boolean);
   const colTitle = (c: string, j: number) => {
-    if (grid.seq) return kind === "tier" ? t(j === 0 ? "policies.table.lower" : "policies.table.value") : `#${j + 1}`;
+    if (grid.seq)
+      return kind === "tier" ? t(j === 0 ? "policies.table.lower" : "policies.table.value") : `#${j + 1}`;
     return c === "" ? t("policies.table.value") : c;
   };
-  const cellPath = (r: Row, c: string): YamlPath => (grid.seq ? [...r.path, Number(c)] : c === "" ? r.path : [...r.path, c]);
+  const cellPath = (r: Row, c: string): YamlPath =>
+    grid.seq ? [...r.path, Number(c)] : c === "" ? r.path : [...r.path, c];
   const columns: ColumnsType<Row> = [
-    ...(grid.seq ? [] : [{ title: keyNames.join(" × ") || t("policies.table.key"), dataIndex: "label", width: 160 }]),
+    ...(grid.seq
+      ? []
+      : [{ title: keyNames.join(" × ") || t("policies.table.key"), dataIndex: "label", width: 160 }]),
     ...grid.columns.map((c, j) => ({
       title: colTitle(c, j),
       key: `c${j}`,
       render: (_: unknown, r: Row) => (
-        <CommitInput value={r.cells[c] ?? ""} readOnly={readOnly} onCommit={(v) => onText(setScalar(text, cellPath(r, c), v, "scalar"))} />
+        <CommitInput
+          value={r.cells[c] ?? ""}
+          readOnly={readOnly}
+          onCommit={(v) => onText(setScalar(text, cellPath(r, c), v, "scalar"))}
+        />
       ),
     })),
     ...(readOnly
@@ -88,18 +97,41 @@ function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
             key: "del",
             width: 48,
             render: (_: unknown, r: Row) => (
-              <Popconfirm title={t("policies.confirmRemove", { name: r.label })} onConfirm={() => onText(removeAt(text, r.path))}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t("policies.remove")} />
+              <Popconfirm
+                title={t("policies.confirmRemove", { name: r.label })}
+                onConfirm={() => onText(removeAt(text, r.path))}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t("policies.remove")}
+                />
               </Popconfirm>
             ),
           },
         ]),
   ];
   const addRow = () => {
-    if (grid.seq) onText(appendItem(text, ["tables", name, "rows"], grid.columns.map(() => 0)));
+    if (grid.seq)
+      onText(
+        appendItem(
+          text,
+          ["tables", name, "rows"],
+          grid.columns.map(() => 0),
+        ),
+      );
     else if (newKey.trim()) {
       const scalarRows = grid.columns.length === 1 && grid.columns[0] === "";
-      onText(addEntry(text, ["tables", name, "rows"], newKey.trim(), scalarRows ? 0 : Object.fromEntries(grid.columns.map((c) => [c, 0]))));
+      onText(
+        addEntry(
+          text,
+          ["tables", name, "rows"],
+          newKey.trim(),
+          scalarRows ? 0 : Object.fromEntries(grid.columns.map((c) => [c, 0])),
+        ),
+      );
       setNewKey("");
     }
   };
@@ -120,8 +152,21 @@ function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
       <Table<Row> size="small" rowKey="key" dataSource={grid.rows} pagination={false} columns={columns} />
       {!readOnly && (
         <Flex gap={8} style={{ marginTop: 8 }}>
-          {!grid.seq && <Input size="small" style={{ width: 160 }} value={newKey} placeholder={t("policies.table.newKey")} onChange={(e) => setNewKey(e.target.value)} />}
-          <Button size="small" icon={<PlusOutlined />} onClick={addRow} disabled={!grid.seq && !newKey.trim()}>
+          {!grid.seq && (
+            <Input
+              size="small"
+              style={{ width: 160 }}
+              value={newKey}
+              placeholder={t("policies.table.newKey")}
+              onChange={(e) => setNewKey(e.target.value)}
+            />
+          )}
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={addRow}
+            disabled={!grid.seq && !newKey.trim()}
+          >
             {t("policies.table.addRow")}
           </Button>
         </Flex>
@@ -138,7 +183,16 @@ export function TablesTab(props: TabProps) {
   return (
     <Flex vertical gap={12}>
       {names.map((n) => (
-        <div key={n} data-section-key={`tables:${n}`} style={props.focus?.section === "tables" && props.focus.key === n ? { outline: "2px solid #faad14", borderRadius: 8 } : undefined}>
+        <div
+          key={n}
+          data-section-key={`tables:${n}`}
+          data-focused={props.focus?.section === "tables" && props.focus.key === n ? "true" : undefined}
+          style={
+            props.focus?.section === "tables" && props.focus.key === n
+              ? { outline: "2px solid #faad14", borderRadius: 8 }
+              : undefined
+          }
+        >
           <TableCard {...props} name={n} />
         </div>
       ))}

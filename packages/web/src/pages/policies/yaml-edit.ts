@@ -20,8 +20,8 @@ export function parsePolicyDoc(text: string): Document.Parsed | null {
   return doc.errors.length > 0 ? null : doc;
 }
 
-/** The value the typed text stands for. @example valueOf("10", "scalar") === 10 */
-export function valueOf(raw: string, mode: ScalarMode): unknown {
+/** The value the typed text stands for. @example readTypedValue("10", "scalar") === 10 */
+export function readTypedValue(raw: string, mode: ScalarMode): unknown {
   if (mode === "string") return raw;
   const trimmed = raw.trim();
   if (trimmed === "") return null;
@@ -38,15 +38,17 @@ export function scalarText(node: unknown): string {
   return String(node.value);
 }
 
-/** A value written so that it is safe inside a flow or block mapping on one line; the typed text when it is plain. */
-function inlineSource(value: unknown, raw: string, mode: ScalarMode): string | null {
-  if (typeof value === "string" && value.includes("\n")) return null;
-  if (mode === "scalar" && /^[^\s,[\]{}#&*!|>'"%@`:?-][^,[\]{}#]*$/.test(raw.trim())) return raw.trim();
+/** Spellings to try for a value on one line: the typed text as it is, then a quoted form (each is verified). */
+function inlineSources(value: unknown, raw: string): string[] {
+  if (typeof value === "string" && value.includes("\n")) return [];
+  const out: string[] = [];
+  const typed = raw.trim();
+  if (typed === raw || typeof value !== "string") out.push(typed);
   const doc = new Document([value]);
   if (isSeq(doc.contents)) doc.contents.flow = true;
-  const out = doc.toString({ ...OPTIONS, flowCollectionPadding: false });
-  const m = /^\[(.*)\]\s*$/s.exec(out.trim());
-  return m?.[1] ?? null;
+  const m = /^\[(.*)\]\s*$/s.exec(doc.toString({ ...OPTIONS, flowCollectionPadding: false }).trim());
+  if (m?.[1] && !out.includes(m[1])) out.push(m[1]);
+  return out;
 }
 
 /** Keeps the original spelling of every line the re-serialisation only re-spaced (e.g. "[a, b]" vs "[ a, b ]"). */
@@ -79,12 +81,13 @@ export function editDoc(text: string, change: (doc: Document.Parsed) => void): s
 export function setScalar(text: string, path: YamlPath, raw: string, mode: ScalarMode): string {
   const doc = parsePolicyDoc(text);
   if (!doc) return text;
-  const value = valueOf(raw, mode);
+  const value = readTypedValue(raw, mode);
   const node = doc.getIn(path, true);
-  const plain = isScalar(node) && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
+  const plain =
+    isScalar(node) &&
+    (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
   if (plain && node.range && value !== null) {
-    const src = inlineSource(value, raw, mode);
-    if (src !== null) {
+    for (const src of inlineSources(value, raw)) {
       const next = text.slice(0, node.range[0]) + src + text.slice(node.range[1]);
       const check = parsePolicyDoc(next);
       if (check && sameValue(check.getIn(path), value)) return next;

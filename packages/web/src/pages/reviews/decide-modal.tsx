@@ -44,7 +44,11 @@ export function DecideModal({ review, decision, onClose, onDecided }: Props) {
       onCancel={onClose}
       onOk={submit}
       confirmLoading={busy}
-      okButtonProps={{ disabled: needsComment, danger: decision === "reject", "data-testid": "review-decide-ok" } as object}
+      okButtonProps={{
+        disabled: needsComment,
+        danger: decision === "reject",
+        "data-testid": "review-decide-ok",
+      }}
       okText={t(decision === "confirm" ? "reviews.confirm" : "reviews.reject")}
       cancelText={t("common.cancel")}
       title={review ? t(`reviews.${decision}Title`, { name: review.name, no: review.employeeNo }) : ""}
@@ -53,7 +57,8 @@ export function DecideModal({ review, decision, onClose, onDecided }: Props) {
       {review && (
         <>
           <Typography.Paragraph>
-            {t("reviews.change", { from: review.fromGrade ?? "—", to: review.toGrade ?? "—" })} · {review.reason}
+            {t("reviews.change", { from: review.fromGrade ?? "—", to: review.toGrade ?? "—" })} ·{" "}
+            {review.reason}
           </Typography.Paragraph>
           <Input.TextArea
             rows={3}

@@ -4,7 +4,7 @@
  * @example <Route path="reviews/*" element={<ReviewsPage />} />
  */
 import { ArrowRightOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { api, query } from "../../api/client";
@@ -16,7 +16,13 @@ import { formatPeriod } from "../../components/format";
 import { useLang, useT } from "../../i18n";
 import { DecideModal, type ReviewDecision } from "./decide-modal";
 
-const STATUS_COLOR: Record<string, string> = { pending: "processing", confirmed: "green", confirm: "green", rejected: "red", reject: "red" };
+const STATUS_COLOR: Record<string, string> = {
+  pending: "processing",
+  confirmed: "green",
+  confirm: "green",
+  rejected: "red",
+  reject: "red",
+};
 
 /** The reviews page. @example <ReviewsPage /> */
 export default function ReviewsPage() {
@@ -32,7 +38,11 @@ export default function ReviewsPage() {
     api
       .get<ItemsOf<PeriodSummary>>("/api/v1/periods")
       .then((r) => {
-        const ps = r.items.filter((p) => p.status !== null).map((p) => p.period).sort().reverse();
+        const ps = r.items
+          .filter((p) => p.status !== null)
+          .map((p) => p.period)
+          .sort()
+          .reverse();
         setPeriods(ps);
         setPeriod((cur) => cur ?? ps[0]);
       })
@@ -85,7 +95,12 @@ export default function ReviewsPage() {
           pagination={(items?.length ?? 0) > 20 ? { pageSize: 20 } : false}
           locale={{ emptyText: t("reviews.empty") }}
           columns={[
-            { title: t("employees.no"), dataIndex: "employeeNo", width: 100, render: (no: string) => <Link to={`/employees/${encodeURIComponent(no)}`}>{no}</Link> },
+            {
+              title: t("employees.no"),
+              dataIndex: "employeeNo",
+              width: 100,
+              render: (no: string) => <Link to={`/employees/${encodeURIComponent(no)}`}>{no}</Link>,
+            },
             { title: t("employees.name"), dataIndex: "name", width: 100 },
             { title: t("reviews.rule"), dataIndex: "rule", width: 140 },
             {
@@ -101,7 +116,20 @@ export default function ReviewsPage() {
               ),
             },
             { title: t("reviews.reason"), dataIndex: "reason" },
-            { title: t("reviews.statusCol"), dataIndex: "status", width: 100, render: (s: string) => <Tag color={STATUS_COLOR[s] ?? "default"}>{statusLabel(s)}</Tag> },
+            {
+              title: t("reviews.statusCol"),
+              dataIndex: "status",
+              width: 100,
+              render: (s: string, r) => (
+                <Tooltip
+                  title={
+                    r.comment || r.decidedBy ? `${r.decidedBy ?? ""} ${r.comment ?? ""}`.trim() : undefined
+                  }
+                >
+                  <Tag color={STATUS_COLOR[s] ?? "default"}>{statusLabel(s)}</Tag>
+                </Tooltip>
+              ),
+            },
             {
               title: "",
               key: "actions",
@@ -109,10 +137,20 @@ export default function ReviewsPage() {
               render: (_v, r) =>
                 r.status === "pending" && (
                   <Space>
-                    <Button size="small" type="primary" data-testid={`review-confirm-${r.id}`} onClick={() => setDeciding({ review: r, decision: "confirm" })}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      data-testid={`review-confirm-${r.id}`}
+                      onClick={() => setDeciding({ review: r, decision: "confirm" })}
+                    >
                       {t("reviews.confirm")}
                     </Button>
-                    <Button size="small" danger data-testid={`review-reject-${r.id}`} onClick={() => setDeciding({ review: r, decision: "reject" })}>
+                    <Button
+                      size="small"
+                      danger
+                      data-testid={`review-reject-${r.id}`}
+                      onClick={() => setDeciding({ review: r, decision: "reject" })}
+                    >
                       {t("reviews.reject")}
                     </Button>
                   </Space>
