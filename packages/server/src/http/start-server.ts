@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the web app when its build is missing or older than its sources, opens the embedded
  * database in XINSUAN_DATA_DIR (default ./data; DATABASE_URL overrides), creates the demo company and its
- * accounts on the first start, and serves the web app and API on PORT (default 3000).
+ * accounts on the first start (not with XINSUAN_DEMO=off: then the first visitor sets up the company and its
+ * administrator), and serves the web app and API on PORT (default 3000).
  * @example const s = await startServer({ port: 3000, print: console.log }); await s.app.close()
  */
 
@@ -39,7 +40,7 @@ export function ensureWebBuilt(print: (s: string) => void): string {
   const built = join(dist, "index.html");
   const sources = Math.max(newestMtime(join(WEB_DIR, "src")), statSync(join(WEB_DIR, "index.html")).mtimeMs);
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return dist;
-  print("正在构建网页（首次启动约需 1 分钟）…");
+  print("正在构建网页（首次启动，约需十几秒）…");
   const vite = resolve(WEB_DIR, "../../node_modules/vite/bin/vite.js");
   const r = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
     cwd: WEB_DIR,
@@ -84,7 +85,10 @@ export async function startServer(o: {
   if (url.startsWith("sqlite:")) mkdirSync(dataDir, { recursive: true });
   const webDir = o.build === false ? join(WEB_DIR, "dist") : ensureWebBuilt(o.print);
   const store = await openServerStore(url);
-  await ensureDemo(store, o.print);
+  if (process.env.XINSUAN_DEMO === "off") {
+    if ((await storeCall(() => store.users.countAll())) === 0)
+      o.print("没有演示数据（XINSUAN_DEMO=off）：打开网页完成首次设置，创建企业和管理员账号");
+  } else await ensureDemo(store, o.print);
   const app = await buildApp({ store, webDir, version: "0.1.0" });
   const port = o.port ?? Number(process.env.PORT ?? 3000);
   const host = o.host ?? process.env.HOST ?? "127.0.0.1";

@@ -34,6 +34,12 @@ export async function decideClaim(ctx: ServiceContext, d: ClaimDecisionInput): P
   }
   const claim = await storeCall(() => store.claims.get(tenantId, id));
   if (!claim) throw new AppError("NOT_FOUND", `找不到申报 ${id}`, `claim ${id} not found`);
+  if (ctx.principal?.employeeId && ctx.principal.employeeId === claim.employeeId)
+    throw new AppError(
+      "FORBIDDEN",
+      "不能审批自己的申报（请由薪酬专员或上级审批）",
+      "you cannot decide your own claim (HR or your superior decides it)",
+    );
   if (!seesEveryone(ctx)) {
     const owner = await storeCall(() => store.employees.getByNo(tenantId, claim.employeeNo));
     authorizeTeam(ctx, owner.teamId ?? "");

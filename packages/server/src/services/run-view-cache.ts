@@ -5,13 +5,13 @@
  * @example const v = await loadRunView(ctx, "2026-09", { draft: false }); v.rowOf("A0000002")
  */
 
-import type { PayrollRun } from "@xinsuan/core";
+import { type ExplainedPayslip, explainPayslip, type PayrollRun } from "@xinsuan/core";
 import type { Run } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { type ExportData, type ExportEmployee, loadExportData } from "./export-data.js";
-import { computeRuns } from "./run-inputs.js";
+import { computeRuns, findEmployeeRun } from "./run-inputs.js";
 
 /** A loaded run. @example const v: RunView = await loadRunView(ctx, "2026-09") */
 export type RunView = {
@@ -19,7 +19,12 @@ export type RunView = {
   data: ExportData;
   runs: PayrollRun[];
   rowOf(employeeNo: string): ExportEmployee | undefined;
+  /** The employee's explained payslip (remembered for the most recent EXPLAINED_KEEP employees of the run). */
+  explain(employeeNo: string): ExplainedPayslip | undefined;
 };
+
+/** How many explained payslips a run view remembers. @example EXPLAINED_KEEP === 20_000 */
+export const EXPLAINED_KEEP = 20_000;
 
 /** Run states an agent may see. @example FINAL_STATES.has("approved") */
 export const FINAL_STATES: ReadonlySet<string> = new Set(["approved", "paid", "locked"]);
@@ -46,7 +51,16 @@ async function load(ctx: ServiceContext, period: string, run: Run): Promise<RunV
   const data = await loadExportData(ctx, { period, draft: !FINAL_STATES.has(run.status) });
   const runs = computeRuns(data.inputs);
   const byNo = new Map(data.rows.map((r) => [r.employeeNo, r]));
-  return { run: data.run, data, runs, rowOf: (no) => byNo.get(no) };
+  const explained = new Map<string, ExplainedPayslip | undefined>();
+  const explain = (no: string) => {
+    if (explained.has(no)) return explained.get(no);
+    const found = findEmployeeRun(runs, no);
+    const e = found ? explainPayslip(found.run, found.index) : undefined;
+    if (explained.size >= EXPLAINED_KEEP) explained.delete(explained.keys().next().value as string);
+    explained.set(no, e);
+    return e;
+  };
+  return { run: data.run, data, runs, rowOf: (no) => byNo.get(no), explain };
 }
 
 /**

@@ -61,6 +61,15 @@ export async function saveTeamScores(
       bad(row, "工号", `工号“${no}”重复`, `${no} appears twice`);
       continue;
     }
+    if (ctx.principal?.employeeId === member.id) {
+      bad(
+        row,
+        "工号",
+        "不能给自己评分（请由薪酬专员或上级录入）",
+        "you cannot score yourself (HR or your superior does)",
+      );
+      continue;
+    }
     const policy = sheet.policyOf.get(no)!;
     const values: Record<string, string> = {};
     for (const [col, raw] of Object.entries(r.values)) {

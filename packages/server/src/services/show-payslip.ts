@@ -6,7 +6,7 @@
  * @example const p = await showPayslip(ctx, { period: "2026-09", employeeNo: "A0000002" }); p.net
  */
 
-import { type ExplainedLine, explainPayslip } from "@xinsuan/core";
+import type { ExplainedLine } from "@xinsuan/core";
 import type { Employee, PayslipQuestion } from "@xinsuan/store";
 import { AppError } from "../app-error.js";
 import { authorize, authorizeEmployee, seesEveryone } from "../auth/authorize.js";
@@ -92,7 +92,7 @@ export async function showPayslip(
     return cell && "amount" in cell ? cell.amount : undefined;
   };
   const found = findEmployeeRun(view.runs, e.employeeNo);
-  const explained = found ? explainPayslip(found.run, found.index) : undefined;
+  const explained = view.explain(e.employeeNo);
   const lines: PayslipLine[] = [];
   for (const l of explained?.lines ?? []) {
     if (!SHOWN_KINDS.has(l.kind)) continue;

@@ -19,6 +19,8 @@ export type Me = {
   teamIds: string[];
   company: string;
   mustChangePassword: boolean;
+  /** What the role may do (the server's permission table), to hide buttons it would refuse. */
+  permissions: string[];
 };
 
 /** Login/setup/me response. @example session.csrfToken */

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../app-error.js";
+import { PERMISSIONS } from "../../auth/authorize.js";
 import type { Principal } from "../../auth/principal.js";
 import type { ServerStore } from "../../context.js";
 import { changePassword } from "../../services/change-password.js";
@@ -29,6 +30,8 @@ export type Me = {
   teamIds: string[];
   company: string;
   mustChangePassword: boolean;
+  /** What the role may do (PERMISSIONS), so the web app hides what the server would refuse. */
+  permissions: readonly string[];
 };
 
 function meOf(p: Principal, company: string, mustChangePassword: boolean): Me {
@@ -41,6 +44,7 @@ function meOf(p: Principal, company: string, mustChangePassword: boolean): Me {
     teamIds: p.teamIds,
     company,
     mustChangePassword,
+    permissions: PERMISSIONS[p.role],
   };
 }
 

@@ -77,8 +77,8 @@ export function EmployeeList() {
     }
   };
 
-  const mayImport = mayDo(me.role, "employees.import");
-  const mayAccounts = mayDo(me.role, "accounts.create");
+  const mayImport = mayDo(me, "employees.import");
+  const mayAccounts = mayDo(me, "accounts.create");
 
   return (
     <Flex vertical gap={16}>

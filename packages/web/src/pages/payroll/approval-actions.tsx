@@ -37,7 +37,7 @@ export function ApprovalActions({ period, status, errorCount, onChanged }: Props
 
   return (
     <>
-      {status === "calculated" && mayDo(me.role, "runs.approve") && (
+      {status === "calculated" && mayDo(me, "runs.approve") && (
         <Popconfirm
           title={t("payroll.approveConfirm")}
           description={
@@ -56,7 +56,7 @@ export function ApprovalActions({ period, status, errorCount, onChanged }: Props
           </Button>
         </Popconfirm>
       )}
-      {status === "approved" && mayDo(me.role, "runs.markPaid") && (
+      {status === "approved" && mayDo(me, "runs.markPaid") && (
         <Popconfirm
           title={t("payroll.paidConfirm")}
           onConfirm={() => act("paid")}

@@ -72,7 +72,7 @@ export function ExportMenu({ period }: { period: string }) {
   const me = useMe();
   const showError = useShowError();
   const [busy, setBusy] = useState(false);
-  const entries = ENTRIES.filter((e) => mayDo(me.role, e.needs));
+  const entries = ENTRIES.filter((e) => mayDo(me, e.needs));
   if (entries.length === 0) return null;
 
   const run = async (key: string) => {

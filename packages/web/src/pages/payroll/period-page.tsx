@@ -73,7 +73,7 @@ export function PeriodPage() {
 
   const status = detail.run?.status ?? detail.status;
   const editable = OPEN.includes(status);
-  const canRun = editable && mayDo(me.role, "runs.calculate");
+  const canRun = editable && mayDo(me, "runs.calculate");
   const run = detail.run;
   const flagged = register ? register.rows.filter((r) => r.error || r.warnings.length > 0).length : 0;
   const activeTab = tab ?? (register ? "register" : "imports");
@@ -178,7 +178,7 @@ export function PeriodPage() {
                 period={period}
                 datasets={detail.datasets}
                 closed={!editable}
-                editable={editable && mayDo(me.role, "datasets.import")}
+                editable={editable && mayDo(me, "datasets.import")}
                 onImported={load}
               />
             ),

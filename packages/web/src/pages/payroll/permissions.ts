@@ -1,9 +1,9 @@
 /**
- * What each role may do in the HR pages — a copy of the server's permission table, used only to hide buttons the
- * server would refuse anyway (the server stays the authority).
- * @example mayDo("finance", "runs.approve") === true
+ * Whether the signed-in user may do an action, from the permissions the server sent with the session (the
+ * server's one table in auth/authorize.ts) — used only to hide buttons the server would refuse anyway.
+ * @example mayDo(me, "runs.approve")
  */
-import type { Role } from "../../api/types";
+import type { Me } from "../../api/types";
 
 /** An action a button needs. @example const a: UiPermission = "exports.bank"; */
 export type UiPermission =
@@ -21,34 +21,7 @@ export type UiPermission =
   | "questions.answer"
   | "users.manage";
 
-const HR: UiPermission[] = [
-  "datasets.import",
-  "runs.calculate",
-  "exports.register",
-  "exports.si",
-  "employees.import",
-  "accounts.create",
-  "reviews.decide",
-  "questions.answer",
-];
-const FINANCE: UiPermission[] = [
-  "runs.approve",
-  "runs.markPaid",
-  "exports.register",
-  "exports.bank",
-  "exports.iit",
-  "exports.si",
-];
-
-const TABLE: Record<Role, readonly UiPermission[]> = {
-  admin: [...new Set<UiPermission>([...HR, ...FINANCE, "users.manage"])],
-  hr: HR,
-  finance: FINANCE,
-  lead: [],
-  agent: [],
-};
-
-/** Whether a role may do an action. @example mayDo("hr", "runs.approve") === false */
-export function mayDo(role: Role, permission: UiPermission): boolean {
-  return TABLE[role]?.includes(permission) ?? false;
+/** Whether the user may do an action. @example mayDo({ permissions: ["runs.approve"] }, "runs.approve") === true */
+export function mayDo(me: Pick<Me, "permissions">, permission: UiPermission): boolean {
+  return me.permissions.includes(permission);
 }
