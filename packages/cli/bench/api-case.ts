@@ -14,6 +14,8 @@ import {
   addPolicyVersion,
   approveRun,
   createDemoAccounts,
+  DEMO_ATTENDANCE_COLUMNS,
+  DEMO_KPI_COLUMNS,
   DEMO_PASSWORD,
   DEMO_POLICY_FILE,
   demoPolicyText,
@@ -55,23 +57,8 @@ async function prepare(dir: string, agents: number): Promise<string[]> {
   });
   const staff = rows.filter((r) => (r.入职日期 ?? "") <= `${PERIOD}-31`);
   for (const [kind, columns] of [
-    ["attendance", ["出勤天数", "在线时长", "日志提交天数"]],
-    [
-      "kpi",
-      [
-        "来电量",
-        "接听量",
-        "有效点评数",
-        "成交金额",
-        "有效订单数",
-        "主管评分",
-        "加分项数",
-        "电话成交单数_已审批",
-        "外拨成交金额",
-        "缴费基数",
-        "专项附加扣除",
-      ],
-    ],
+    ["attendance", DEMO_ATTENDANCE_COLUMNS],
+    ["kpi", DEMO_KPI_COLUMNS],
   ] as const)
     await importDataset(ctx, {
       period: PERIOD,
@@ -158,6 +145,7 @@ export async function apiCase(agents: number, connections: number): Promise<Reco
     const times: number[] = [];
     let next = 0;
     let errors = 0;
+    const statuses: Record<number, number> = {};
     let finish: (r: autocannon.Result) => void = () => {};
     let fail: (e: unknown) => void = () => {};
     const done = new Promise<autocannon.Result>((ok, ko) => {
@@ -189,7 +177,10 @@ export async function apiCase(agents: number, connections: number): Promise<Reco
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       times.push(ms);
-      if (status !== 200) errors++;
+      if (status !== 200) {
+        errors++;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
     });
     const result = await done;
     times.sort((a, b) => a - b);
@@ -207,6 +198,11 @@ export async function apiCase(agents: number, connections: number): Promise<Reco
       p99: percentile(times, 99),
       max: Math.round(times.at(-1) ?? 0),
       errors: errors + result.errors + result.timeouts,
+      errorKinds: `${Object.entries(statuses)
+        .map(([k, v]) => `HTTP ${k} × ${v}`)
+        .join(
+          ", ",
+        )}${result.errors ? `, socket errors ${result.errors}` : ""}${result.timeouts ? `, timeouts ${result.timeouts}` : ""}`,
       peakRssMb: Math.round(hwm / 1024),
       net: "–",
     };

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 }
 
 function apiRow(r: Result): string {
-  const what = `api: ${r.agents} agents signed in at once (of ${r.companyAgents}), each opening their explained payslip (GET /api/v1/payslips/:period/:工号) for 20 s over loopback, autocannon; ${Number(r.requests).toLocaleString("en")} requests, latency p50 ${r.p50} ms, **p95 ${r.p95} ms**, p99 ${r.p99} ms, max ${r.max} ms; peak RSS is the server's`;
+  const what = `api: ${r.agents} agents signed in at once (of ${r.companyAgents}), each opening their explained payslip (GET /api/v1/payslips/:period/:工号) for 20 s over loopback, autocannon; ${Number(r.requests).toLocaleString("en")} requests, latency p50 ${r.p50} ms, **p95 ${r.p95} ms**, p99 ${r.p99} ms, max ${r.max} ms; non-200: ${r.errorKinds || "none"}; peak RSS is the server's`;
   return `| ${r.agents} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${Number(r.perSec).toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
 }
 

@@ -13,6 +13,8 @@ import { join } from "node:path";
 import {
   addPolicyVersion,
   approveRun,
+  DEMO_ATTENDANCE_COLUMNS,
+  DEMO_KPI_COLUMNS,
   DEMO_POLICY_FILE,
   demoPolicyText,
   EMPLOYEE_COLUMNS,
@@ -30,20 +32,8 @@ import { sql } from "kysely";
 
 const PERIOD = "2026-10";
 const PRIOR_PERIOD = "2026-09";
-const ATTENDANCE = ["出勤天数", "在线时长", "日志提交天数"];
-const KPI = [
-  "来电量",
-  "接听量",
-  "有效点评数",
-  "成交金额",
-  "有效订单数",
-  "主管评分",
-  "加分项数",
-  "电话成交单数_已审批",
-  "外拨成交金额",
-  "缴费基数",
-  "专项附加扣除",
-];
+const ATTENDANCE = DEMO_ATTENDANCE_COLUMNS;
+const KPI = DEMO_KPI_COLUMNS;
 
 function mb(bytes: number): number {
   return Math.round(bytes / 1024 / 1024);
@@ -134,7 +124,7 @@ export async function workspaceCase(dbKind: string, agents: number): Promise<Wor
     const staff = rows
       .filter((r) => (r.入职日期 ?? "") <= `${PERIOD}-31`)
       .map((r, i) => ({ r, rowNumber: i + 2 }));
-    const dataset = (kind: "attendance" | "kpi", columns: string[]) =>
+    const dataset = (kind: "attendance" | "kpi", columns: readonly string[]) =>
       importDataset(ctx, {
         period: PERIOD,
         kind,

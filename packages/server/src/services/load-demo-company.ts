@@ -25,8 +25,10 @@ export const DEMO_COMPANY = "示例电商客服中心（演示）";
 /** The demo's months, in the order they must be run. @example DEMO_PERIODS.at(-1) === "2026-10" */
 export const DEMO_PERIODS = ["2026-08", "2026-09", "2026-10"] as const;
 
-const ATTENDANCE = ["出勤天数", "在线时长", "日志提交天数"];
-const KPI = [
+/** The demo's (and the benchmarks') attendance columns. @example DEMO_ATTENDANCE_COLUMNS[0] === "出勤天数" */
+export const DEMO_ATTENDANCE_COLUMNS: readonly string[] = ["出勤天数", "在线时长", "日志提交天数"];
+/** The demo's (and the benchmarks') KPI columns. @example DEMO_KPI_COLUMNS.includes("主管评分") */
+export const DEMO_KPI_COLUMNS: readonly string[] = [
   "来电量",
   "接听量",
   "有效点评数",
@@ -103,8 +105,8 @@ export async function loadDemoCompany(
       .filter(({ r }) => (r.入职日期 ?? "") <= `${period}-31`)
       .map((x, i) => ({ ...x, rowNumber: i + 2 }));
     for (const [kind, columns] of [
-      ["attendance", ATTENDANCE],
-      ["kpi", KPI],
+      ["attendance", DEMO_ATTENDANCE_COLUMNS],
+      ["kpi", DEMO_KPI_COLUMNS],
     ] as const) {
       await importDataset(ctx, {
         period,
