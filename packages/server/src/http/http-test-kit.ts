@@ -45,11 +45,11 @@ export type HttpKit = {
 };
 
 /**
- * Builds the kit (≈3 s: the demo company computes two months).
- * @example const k = await createHttpKit()
+ * Builds the kit (≈3 s on SQLite: the demo company computes two months), on in-memory SQLite by default.
+ * @example const k = await createHttpKit("pglite://memory")
  */
-export async function createHttpKit(): Promise<HttpKit> {
-  const store = await openServerStore("sqlite::memory:", { ephemeralKey: true });
+export async function createHttpKit(url = "sqlite::memory:"): Promise<HttpKit> {
+  const store = await openServerStore(url, { ephemeralKey: true });
   const { tenantId } = await loadDemoCompany(store, "demo", { history: true, personal: true });
   const { accounts } = await createDemoAccounts(store, tenantId);
   const lead = accounts.find((a) => a.role === "lead")!.login;

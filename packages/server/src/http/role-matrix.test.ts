@@ -2,15 +2,15 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../services/create-demo-accounts.js";
 import { type Caller, createHttpKit, type HttpKit } from "./http-test-kit.js";
-import {
-  buildMatrix,
-  type CallerName,
-  type Expect,
-  type MatrixFixtures,
-  type MatrixRequest,
-  type MatrixRow,
-  type Outcome,
-} from "./role-matrix-cases.js";
+import { buildMatrix } from "./role-matrix-cases.js";
+import type {
+  CallerName,
+  Expect,
+  MatrixFixtures,
+  MatrixRequest,
+  MatrixRow,
+  Outcome,
+} from "./role-matrix-types.js";
 
 let k: HttpKit;
 let fx: MatrixFixtures;
@@ -91,8 +91,9 @@ function problemsOf(row: MatrixRow, c: CallerName, want: Outcome, r: LightMyRequ
     if (ok(s))
       for (const m of demoMarkers) if (r.body.includes(m)) p.push(`hidden, yet the body shows "${m}"`);
   }
+  if (!row.carriesSecrets || c === "lead")
+    for (const re of SECRET) if (re.test(r.body)) p.push(`the body shows a full ID/bank number (${re})`);
   if (c === "lead") {
-    for (const re of SECRET) if (re.test(r.body)) p.push(`a lead got an ID/bank number (${re})`);
     if (row.leadScoped && ok(s))
       for (const m of [fx.otherTeamAgentNo, otherTeamName])
         if (r.body.includes(m)) p.push(`a lead's list shows the other team's "${m}"`);
