@@ -61,15 +61,7 @@ export async function saveTeamScores(
       bad(row, "工号", `工号“${no}”重复`, `${no} appears twice`);
       continue;
     }
-    if (ctx.principal?.employeeId === member.id) {
-      bad(
-        row,
-        "工号",
-        "不能给自己评分（请由薪酬专员或上级录入）",
-        "you cannot score yourself (HR or your superior does)",
-      );
-      continue;
-    }
+    const self = ctx.principal?.employeeId === member.id;
     const policy = sheet.policyOf.get(no)!;
     const values: Record<string, string> = {};
     for (const [col, raw] of Object.entries(r.values)) {
@@ -81,6 +73,15 @@ export async function saveTeamScores(
           col,
           `不是可录入的评分列（可录入：${sheet.columns.join("、")}）`,
           `not a score column (columns: ${sheet.columns.join(", ")})`,
+        );
+        continue;
+      }
+      if (self) {
+        bad(
+          row,
+          col,
+          "不能给自己评分（请由薪酬专员或上级录入）",
+          "you cannot score yourself (HR or your superior does)",
         );
         continue;
       }

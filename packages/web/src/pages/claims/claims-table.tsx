@@ -22,10 +22,15 @@ export function sortClaims(items: Claim[]): Claim[] {
   return [...pending, ...rest];
 }
 
-type Props = { items: Claim[] | null; onDecide: (c: Claim, d: Decision) => void };
+type Props = {
+  items: Claim[] | null;
+  onDecide: (c: Claim, d: Decision) => void;
+  /** The signed-in user's own 工号: their own claims are decided by someone else (the server refuses). */
+  selfNo?: string | null;
+};
 
 /** The table. @example <ClaimsTable items={list} onDecide={f} /> */
-export function ClaimsTable({ items, onDecide }: Props) {
+export function ClaimsTable({ items, onDecide, selfNo = null }: Props) {
   const t = useT();
   const { lang } = useLang();
   const statusLabel = (s: string) => {
@@ -95,7 +100,11 @@ export function ClaimsTable({ items, onDecide }: Props) {
           key: "actions",
           fixed: "right",
           render: (_, c) =>
-            c.status === "pending" ? (
+            c.status === "pending" && c.employeeNo === selfNo ? (
+              <Typography.Text type="secondary" data-testid={`claim-own-${c.id}`}>
+                {t("claims.ownClaim")}
+              </Typography.Text>
+            ) : c.status === "pending" ? (
               <Space>
                 <Button
                   size="small"

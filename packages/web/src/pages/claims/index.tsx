@@ -10,6 +10,7 @@ import { api, query } from "../../api/client";
 import { ErrorDetails } from "../../api/show-error";
 import type { ItemsOf } from "../../api/types";
 import type { Claim } from "../../api/types-policies";
+import { useMe } from "../../auth/auth-provider";
 import { formatPeriod } from "../../components/format";
 import { useLang, useT } from "../../i18n";
 import { useTeamContext } from "../team/use-team-context";
@@ -22,6 +23,7 @@ const DEFAULT_INPUTS = ["电话成交单数_已审批"];
 /** The claims page. @example <ClaimsPage /> */
 export default function ClaimsPage() {
   const t = useT();
+  const me = useMe();
   const { lang } = useLang();
   const { message } = App.useApp();
   const { teams, periods, defaultPeriod } = useTeamContext();
@@ -88,7 +90,11 @@ export default function ClaimsPage() {
         />
       </Flex>
       {error !== null && <ErrorDetails error={error} />}
-      <ClaimsTable items={items} onDecide={(claim, decision) => setDeciding({ claim, decision })} />
+      <ClaimsTable
+        items={items}
+        selfNo={me.employeeNo}
+        onDecide={(claim, decision) => setDeciding({ claim, decision })}
+      />
       <DecideModal
         claim={deciding?.claim ?? null}
         decision={deciding?.decision ?? "approve"}

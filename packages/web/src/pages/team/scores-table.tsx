@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import { api, isApiError, query } from "../../api/client";
 import { ErrorDetails, useShowError } from "../../api/show-error";
 import type { TeamScores } from "../../api/types-policies";
+import { useMe } from "../../auth/auth-provider";
 import { useT } from "../../i18n";
 
 type Row = TeamScores["rows"][number];
@@ -41,6 +42,9 @@ export function matchDetails(
 /** The grid with its save button. @example <ScoresTable teamId="t1" period="2026-10" readOnly={false} /> */
 export function ScoresTable({ teamId, period }: { teamId: string; period: string }) {
   const t = useT();
+  // A lead does not score themself (the server refuses it); HR may.
+  const me = useMe();
+  const ownRow = (no: string) => me.role === "lead" && me.employeeNo === no;
   const { message } = App.useApp();
   const showError = useShowError();
   const [data, setData] = useState<TeamScores | null>(null);
@@ -80,7 +84,8 @@ export function ScoresTable({ teamId, period }: { teamId: string; period: string
     setSaving(true);
     setProblems(null);
     try {
-      const body = { period, rows: data.rows.map((r) => ({ employeeNo: r.employeeNo, values: r.values })) };
+      const rows = data.rows.filter((r) => !ownRow(r.employeeNo));
+      const body = { period, rows: rows.map((r) => ({ employeeNo: r.employeeNo, values: r.values })) };
       const res = await api.put<{ rows: Row[] | number }>(url, body);
       if (Array.isArray(res?.rows)) setData({ ...data, rows: res.rows });
       setDirty(false);
@@ -130,6 +135,8 @@ export function ScoresTable({ teamId, period }: { teamId: string; period: string
             problems?.byRow.get(r.employeeNo)?.some((d) => d.includes(c)) ? ("error" as const) : undefined
           }
           onChange={(e) => setCell(r.employeeNo, c, e.target.value)}
+          disabled={ownRow(r.employeeNo)}
+          title={ownRow(r.employeeNo) ? t("team.scores.ownRow") : undefined}
           data-testid={`score-${r.employeeNo}-${c}`}
           inputMode="decimal"
         />
