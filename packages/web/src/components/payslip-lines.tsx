@@ -7,7 +7,7 @@ import { QuestionCircleOutlined } from "@ant-design/icons";
 import { Button, Collapse, Flex, Tag, Typography } from "antd";
 import type { PayslipLine, Question } from "../api/types";
 import { useT } from "../i18n";
-import { formatMoney, formatNumber, isNegative } from "./format";
+import { formatMoney, isNegative } from "./format";
 import { PayslipLineBody } from "./payslip-line-body";
 
 const MONEY_KINDS = new Set(["earning", "deduction", "withholding", "total"]);
@@ -58,7 +58,8 @@ export function PayslipLines({ lines, questions = [], onAsk, testIdPrefix = "pay
             type={money && isNegative(line.value) ? "danger" : undefined}
             style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}
           >
-            {money ? formatMoney(line.value) : formatNumber(line.value)}
+            {/* Other values (a year, a count, a ratio) are shown as the engine formatted them: 2026, not 2,026. */}
+            {money ? formatMoney(line.value) : line.value}
           </Typography.Text>
         </Flex>
       ),
