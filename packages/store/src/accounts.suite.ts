@@ -22,18 +22,20 @@ export function registerAccountSuite(label: string, factory: () => Promise<Store
     });
 
     it("keeps logins unique per company but not across companies, and finds them", async () => {
+      // A real server keeps rows between runs: this run's own login.
+      const login = `K${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
       const a = (await s.tenants.create("甲公司")).id;
       const b = (await s.tenants.create("乙公司")).id;
       const hash = "$argon2id$v=19$m=19456,t=2,p=1$x$y";
-      const u = await s.users.create(a, { login: "K001", name: "张三", role: "agent", passwordHash: hash });
-      await s.users.create(b, { login: "K001", name: "别家", role: "admin", passwordHash: hash });
+      const u = await s.users.create(a, { login: login, name: "张三", role: "agent", passwordHash: hash });
+      await s.users.create(b, { login: login, name: "别家", role: "admin", passwordHash: hash });
       await rejectsWith(
-        s.users.create(a, { login: "K001", name: "重复", role: "hr", passwordHash: hash }),
+        s.users.create(a, { login: login, name: "重复", role: "hr", passwordHash: hash }),
         "DUPLICATE",
       );
-      expect((await s.users.findAllByLogin("K001")).map((x) => x.tenantId).sort()).toEqual([a, b].sort());
-      expect((await s.users.findByLogin(a, "K001"))?.id).toBe(u.id);
-      expect(await s.users.findByLogin(a, "K002")).toBeUndefined();
+      expect((await s.users.findAllByLogin(login)).map((x) => x.tenantId).sort()).toEqual([a, b].sort());
+      expect((await s.users.findByLogin(a, login))?.id).toBe(u.id);
+      expect(await s.users.findByLogin(a, `${login}-x`)).toBeUndefined();
       await s.users.update(a, u.id, { role: "lead", disabled: true, mustChangePassword: true });
       const after = (await s.users.findById(a, u.id))!;
       expect([after.role, after.disabled, after.mustChangePassword]).toEqual(["lead", true, true]);
@@ -73,22 +75,29 @@ export function registerAccountSuite(label: string, factory: () => Promise<Store
       const t = (await s.tenants.create("戊公司")).id;
       const u = await s.users.create(t, { login: "hr", name: "李", role: "hr", passwordHash: "h" });
       const later = "2099-01-01T00:00:00.000Z";
-      for (const id of ["s1", "s2", "s3"])
+      const run = Math.random().toString(36).slice(2, 8);
+      const [s1, s2, s3, old] = ["s1", "s2", "s3", "old"].map((x) => `${x}-${run}`) as [
+        string,
+        string,
+        string,
+        string,
+      ];
+      for (const id of [s1, s2, s3])
         await s.sessions.create(t, { id, userId: u.id, csrfToken: `c-${id}`, expiresAt: later });
       await s.sessions.create(t, {
-        id: "old",
+        id: old,
         userId: u.id,
         csrfToken: "c",
         expiresAt: "2000-01-01T00:00:00.000Z",
       });
-      expect(await s.sessions.find("s1")).toMatchObject({ tenantId: t, userId: u.id, csrfToken: "c-s1" });
-      await s.sessions.extend("s1", "2099-06-01T00:00:00.000Z");
-      expect((await s.sessions.find("s1"))?.expiresAt).toBe("2099-06-01T00:00:00.000Z");
+      expect(await s.sessions.find(s1)).toMatchObject({ tenantId: t, userId: u.id, csrfToken: `c-${s1}` });
+      await s.sessions.extend(s1, "2099-06-01T00:00:00.000Z");
+      expect((await s.sessions.find(s1))?.expiresAt).toBe("2099-06-01T00:00:00.000Z");
       expect(await s.sessions.deleteExpired("2026-01-01T00:00:00.000Z")).toBe(1);
-      await s.sessions.delete("s3");
-      expect(await s.sessions.find("s3")).toBeUndefined();
-      expect(await s.sessions.deleteForUser(t, u.id, "s1")).toBe(1);
-      expect(await s.sessions.find("s1")).toBeDefined();
+      await s.sessions.delete(s3);
+      expect(await s.sessions.find(s3)).toBeUndefined();
+      expect(await s.sessions.deleteForUser(t, u.id, s1)).toBe(1);
+      expect(await s.sessions.find(s1)).toBeDefined();
       expect(await s.sessions.deleteForUser(t, u.id)).toBe(1);
     });
 

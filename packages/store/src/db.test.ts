@@ -26,6 +26,7 @@ describe("database URLs", () => {
       "0003-lookup-indexes",
       "0004-claims-adjustments-reviews",
       "0005-mail-outbox",
+      "0006-accounts-sessions",
     ]);
     await db.destroy();
     expect(existsSync(path)).toBe(true);

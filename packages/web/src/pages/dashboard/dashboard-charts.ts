@@ -4,9 +4,9 @@
  * @example const o = teamBarOption(d, t);
  */
 import type { Dashboard } from "../../api/types-hr";
+import type { ChartOption } from "../../components/echart";
 import { formatMoney, formatPeriod } from "../../components/format";
 import type { Lang, TFunction } from "../../i18n";
-import type { ChartOption } from "./echart";
 
 /** A decimal string as a plot coordinate (display only). @example plotValue("8250.50") === 8250.5 */
 export function plotValue(value: string | null): number | null {

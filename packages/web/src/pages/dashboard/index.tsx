@@ -9,10 +9,10 @@ import { api, isApiError, query } from "../../api/client";
 import type { ItemsOf } from "../../api/types";
 import type { Dashboard } from "../../api/types-hr";
 import type { PeriodSummary } from "../../api/types-payroll";
+import { EChart } from "../../components/echart";
 import { formatMoney, formatPeriod } from "../../components/format";
 import { useLang, useT } from "../../i18n";
 import { scatterOption, teamBarOption, trendOption } from "./dashboard-charts";
-import { EChart } from "./echart";
 
 function Kpi({ title, value, testId }: { title: string; value: string; testId?: string }) {
   return (

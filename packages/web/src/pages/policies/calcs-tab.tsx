@@ -2,10 +2,12 @@
  * 计算项 tab: the named intermediate formulas (calcs) — name, formula with completion, description.
  * @example <CalcsTab {...tabProps} />
  */
-import { Empty, Table } from "antd";
+import { Empty } from "antd";
+import { EditableRows } from "../../components/editable-rows";
 import { useT } from "../../i18n";
-import { CommitInput, FormulaInput } from "./commit-input";
+import { CommitInput } from "./commit-input";
 import { focusRow, type TabProps } from "./editor-types";
+import { formulaColumn } from "./row-columns";
 import { isMapAt, mapKeys, setScalar, textAt } from "./yaml-edit";
 
 type Row = { key: string; formula: string; description: string; map: boolean };
@@ -24,28 +26,20 @@ export function CalcsTab({ doc, text, onText, readOnly, names, focus }: TabProps
   });
   if (rows.length === 0) return <Empty description={t("policies.noCalcs")} />;
   return (
-    <Table<Row>
-      size="small"
-      rowKey="key"
-      dataSource={rows}
-      pagination={false}
+    <EditableRows<Row>
+      rows={rows}
+      readOnly={readOnly}
       onRow={focusRow(focus, "calcs")}
       columns={[
         { title: t("policies.col.name"), dataIndex: "key", width: 160 },
-        {
+        formulaColumn<Row>({
           title: t("policies.col.formula"),
-          dataIndex: "formula",
-          render: (_, r) => (
-            <FormulaInput
-              value={r.formula}
-              names={names}
-              readOnly={readOnly}
-              onCommit={(v) =>
-                onText(setScalar(text, r.map ? ["calcs", r.key, "formula"] : ["calcs", r.key], v, "string"))
-              }
-            />
-          ),
-        },
+          field: "formula",
+          names,
+          readOnly,
+          onCommit: (r, v) =>
+            onText(setScalar(text, r.map ? ["calcs", r.key, "formula"] : ["calcs", r.key], v, "string")),
+        }),
         {
           title: t("policies.col.description"),
           dataIndex: "description",

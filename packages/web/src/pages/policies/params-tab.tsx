@@ -2,13 +2,13 @@
  * 参数 tab: the policy's named constants as a name / value / type / description grid.
  * @example <ParamsTab {...tabProps} />
  */
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Flex, Input, Popconfirm, Select, Table, Tag } from "antd";
-import { useState } from "react";
+import { Flex, Tag } from "antd";
 import { isMap } from "yaml";
+import { EditableRows } from "../../components/editable-rows";
 import { useT } from "../../i18n";
 import { CommitInput } from "./commit-input";
 import { DISPLAY_TYPES, focusRow, type TabProps } from "./editor-types";
+import { inputColumn, selectColumn } from "./row-columns";
 import {
   addEntry,
   editDoc,
@@ -39,7 +39,6 @@ function setParamField(text: string, name: string, field: string, raw: string): 
 /** The params grid. @example <ParamsTab {...props} /> */
 export function ParamsTab({ doc, text, onText, readOnly, focus }: TabProps) {
   const t = useT();
-  const [newName, setNewName] = useState("");
   const rows: Row[] = mapKeys(doc, ["params"]).map((name) => {
     const map = isMapAt(doc, ["params", name]);
     return {
@@ -56,12 +55,17 @@ export function ParamsTab({ doc, text, onText, readOnly, focus }: TabProps) {
 
   return (
     <Flex vertical gap={8}>
-      <Table<Row>
-        size="small"
-        rowKey="key"
-        dataSource={rows}
-        pagination={false}
+      <EditableRows<Row>
+        rows={rows}
+        readOnly={readOnly}
+        add={{
+          label: t("policies.addParam"),
+          isTaken: (name) => rows.some((r) => r.name === name),
+          onAdd: (name) => onText(addEntry(text, ["params"], name, { value: 0, description: "" })),
+        }}
         onRow={focusRow(focus, "params")}
+        nameOf={(r) => r.name}
+        onRemove={(r) => onText(removeAt(text, ["params", r.name]))}
         columns={[
           {
             title: t("policies.col.name"),
@@ -78,93 +82,31 @@ export function ParamsTab({ doc, text, onText, readOnly, focus }: TabProps) {
               </Flex>
             ),
           },
-          {
+          inputColumn<Row>({
             title: t("policies.col.value"),
-            dataIndex: "value",
+            field: "value",
             width: 140,
-            render: (_, r) => (
-              <CommitInput
-                value={r.value}
-                readOnly={readOnly}
-                testId={`param-value-${r.name}`}
-                onCommit={(v) => onText(setScalar(text, valuePath(r.name), v, "scalar"))}
-              />
-            ),
-          },
-          {
+            readOnly,
+            testId: (r) => `param-value-${r.name}`,
+            onCommit: (r, v) => onText(setScalar(text, valuePath(r.name), v, "scalar")),
+          }),
+          selectColumn<Row>({
             title: t("policies.col.type"),
-            dataIndex: "type",
+            field: "type",
             width: 120,
-            render: (_, r) => (
-              <Select
-                size="small"
-                value={r.type || undefined}
-                disabled={readOnly}
-                allowClear
-                style={{ width: "100%" }}
-                options={DISPLAY_TYPES.map((d) => ({ value: d, label: t(`policies.type.${d}`) }))}
-                onChange={(v?: string) => onText(setParamField(text, r.name, "type", v ?? ""))}
-              />
-            ),
-          },
-          {
+            readOnly,
+            allowClear: true,
+            options: DISPLAY_TYPES.map((d) => ({ value: d, label: t(`policies.type.${d}`) })),
+            onChange: (r, v) => onText(setParamField(text, r.name, "type", v)),
+          }),
+          inputColumn<Row>({
             title: t("policies.col.description"),
-            dataIndex: "description",
-            render: (_, r) => (
-              <CommitInput
-                value={r.description}
-                readOnly={readOnly}
-                onCommit={(v) => onText(setParamField(text, r.name, "description", v))}
-              />
-            ),
-          },
-          ...(readOnly
-            ? []
-            : [
-                {
-                  title: "",
-                  key: "del",
-                  width: 48,
-                  render: (_: unknown, r: Row) => (
-                    <Popconfirm
-                      title={t("policies.confirmRemove", { name: r.name })}
-                      onConfirm={() => onText(removeAt(text, ["params", r.name]))}
-                    >
-                      <Button
-                        size="small"
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t("policies.remove")}
-                      />
-                    </Popconfirm>
-                  ),
-                },
-              ]),
+            field: "description",
+            readOnly,
+            onCommit: (r, v) => onText(setParamField(text, r.name, "description", v)),
+          }),
         ]}
       />
-      {!readOnly && (
-        <Flex gap={8}>
-          <Input
-            size="small"
-            style={{ width: 200 }}
-            value={newName}
-            placeholder={t("policies.newName")}
-            onChange={(e) => setNewName(e.target.value)}
-          />
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            disabled={!newName.trim() || rows.some((r) => r.name === newName.trim())}
-            onClick={() => {
-              onText(addEntry(text, ["params"], newName.trim(), { value: 0, description: "" }));
-              setNewName("");
-            }}
-          >
-            {t("policies.addParam")}
-          </Button>
-        </Flex>
-      )}
     </Flex>
   );
 }

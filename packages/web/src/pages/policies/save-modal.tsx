@@ -4,10 +4,11 @@
  * @example <SaveModal open yaml={text} defaultName="默认方案" onClose={close} onSaved={(r) => nav("/policies")} />
  */
 import { Alert, Form, Input, Modal } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { api } from "../../api/client";
 import { ErrorDetails } from "../../api/show-error";
 import type { PolicySaved } from "../../api/types-policies";
+import { useSubmit } from "../../components/use-submit";
 import { useT } from "../../i18n";
 
 type Props = {
@@ -32,33 +33,25 @@ export function nextMonthStart(now: Date): string {
 export function SaveModal({ open, yaml, defaultName, hasErrors, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   useEffect(() => {
     if (open) {
       form.setFieldsValue({ name: defaultName, from: nextMonthStart(new Date()) });
       setError(null);
     }
-  }, [open, defaultName, form]);
+  }, [open, defaultName, form, setError]);
 
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = (v: Values) =>
+    run(async () =>
       onSaved(
         await api.post<PolicySaved>("/api/v1/policies", {
           name: v.name.trim() || undefined,
           yaml,
           from: v.from,
         }),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    );
 
   return (
     <Modal

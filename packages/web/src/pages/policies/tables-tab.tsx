@@ -2,13 +2,13 @@
  * 表格 tab: every lookup / tier table of the policy as an editable grid (rows by key, or [下限, 值] rows).
  * @example <TablesTab {...tabProps} />
  */
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Flex, Input, Popconfirm, Table, Tag, Typography } from "antd";
+import { Card, Empty, Flex, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useState } from "react";
+import { EditableRows } from "../../components/editable-rows";
 import { useT } from "../../i18n";
 import { CommitInput } from "./commit-input";
 import type { TabProps } from "./editor-types";
+import { FocusFrame } from "./row-columns";
 import {
   addEntry,
   appendItem,
@@ -63,7 +63,6 @@ type OneProps = TabProps & { name: string };
 
 function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
   const t = useT();
-  const [newKey, setNewKey] = useState("");
   const grid = readGrid(doc, name);
   const kind = textAt(doc, ["tables", name, "kind"]) || "lookup";
   const keyNames = [0, 1].map((i) => textAt(doc, ["tables", name, "keys", i, "name"])).filter(Boolean);
@@ -89,31 +88,8 @@ function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
         />
       ),
     })),
-    ...(readOnly
-      ? []
-      : [
-          {
-            title: "",
-            key: "del",
-            width: 48,
-            render: (_: unknown, r: Row) => (
-              <Popconfirm
-                title={t("policies.confirmRemove", { name: r.label })}
-                onConfirm={() => onText(removeAt(text, r.path))}
-              >
-                <Button
-                  size="small"
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t("policies.remove")}
-                />
-              </Popconfirm>
-            ),
-          },
-        ]),
   ];
-  const addRow = () => {
+  const addRow = (key: string) => {
     if (grid.seq)
       onText(
         appendItem(
@@ -122,17 +98,16 @@ function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
           grid.columns.map(() => 0),
         ),
       );
-    else if (newKey.trim()) {
+    else if (key) {
       const scalarRows = grid.columns.length === 1 && grid.columns[0] === "";
       onText(
         addEntry(
           text,
           ["tables", name, "rows"],
-          newKey.trim(),
+          key,
           scalarRows ? 0 : Object.fromEntries(grid.columns.map((c) => [c, 0])),
         ),
       );
-      setNewKey("");
     }
   };
   return (
@@ -149,28 +124,21 @@ function TableCard({ doc, text, onText, readOnly, name }: OneProps) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {textAt(doc, ["tables", name, "description"])}
       </Typography.Paragraph>
-      <Table<Row> size="small" rowKey="key" dataSource={grid.rows} pagination={false} columns={columns} />
-      {!readOnly && (
-        <Flex gap={8} style={{ marginTop: 8 }}>
-          {!grid.seq && (
-            <Input
-              size="small"
-              style={{ width: 160 }}
-              value={newKey}
-              placeholder={t("policies.table.newKey")}
-              onChange={(e) => setNewKey(e.target.value)}
-            />
-          )}
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={addRow}
-            disabled={!grid.seq && !newKey.trim()}
-          >
-            {t("policies.table.addRow")}
-          </Button>
-        </Flex>
-      )}
+      <EditableRows<Row>
+        rows={grid.rows}
+        readOnly={readOnly}
+        add={{
+          named: !grid.seq,
+          label: t("policies.table.addRow"),
+          placeholder: t("policies.table.newKey"),
+          inputWidth: 160,
+          style: { marginTop: 8 },
+          onAdd: addRow,
+        }}
+        columns={columns}
+        nameOf={(r) => r.label}
+        onRemove={(r) => onText(removeAt(text, r.path))}
+      />
     </Card>
   );
 }
@@ -183,18 +151,9 @@ export function TablesTab(props: TabProps) {
   return (
     <Flex vertical gap={12}>
       {names.map((n) => (
-        <div
-          key={n}
-          data-section-key={`tables:${n}`}
-          data-focused={props.focus?.section === "tables" && props.focus.key === n ? "true" : undefined}
-          style={
-            props.focus?.section === "tables" && props.focus.key === n
-              ? { outline: "2px solid #faad14", borderRadius: 8 }
-              : undefined
-          }
-        >
+        <FocusFrame key={n} focus={props.focus} section="tables" name={n} sectionKey={`tables:${n}`}>
           <TableCard {...props} name={n} />
-        </div>
+        </FocusFrame>
       ))}
     </Flex>
   );

@@ -4,9 +4,10 @@
  * @example <BonusTab />
  */
 import { bonusDeadZones, isTaxProblem, taxAnnualBonus } from "@xinsuan/core";
-import { Alert, Card, Descriptions, Flex, Form, Input, Table, Typography } from "antd";
+import { Alert, Card, Flex, Form, Input, Table, Typography } from "antd";
 import { useState } from "react";
 import { formatMoney } from "../../components/format";
+import { AmountField, ProblemField, rateAndTaxFigures, TaxResult } from "../../components/tax-parts";
 import { useLang, useT } from "../../i18n";
 import { shortProblemText } from "./problem-text";
 
@@ -40,25 +41,17 @@ export function BonusTab() {
       <Card>
         <Form layout="vertical">
           <Flex gap={16} wrap>
-            <Form.Item
+            <AmountField
               label={t("tax.bonus.amount")}
-              validateStatus={amountProblem ? "error" : undefined}
-              help={amountProblem ? shortProblemText(amountProblem, lang) : undefined}
+              error={amountProblem ? shortProblemText(amountProblem, lang) : null}
               style={{ minWidth: 220 }}
-            >
-              <Input
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                inputMode="decimal"
-                prefix="¥"
-                placeholder={t("tax.enterAmount")}
-                data-testid="tax-bonus-amount"
-              />
-            </Form.Item>
-            <Form.Item
+              value={amount}
+              onChange={setAmount}
+              testId="tax-bonus-amount"
+            />
+            <ProblemField
               label={t("tax.bonus.paidOn")}
-              validateStatus={dateProblem ? "error" : undefined}
-              help={dateProblem ? shortProblemText(dateProblem, lang) : undefined}
+              error={dateProblem ? shortProblemText(dateProblem, lang) : null}
               style={{ minWidth: 220 }}
             >
               <Input
@@ -67,7 +60,7 @@ export function BonusTab() {
                 placeholder="YYYY-MM-DD"
                 data-testid="tax-bonus-paid-on"
               />
-            </Form.Item>
+            </ProblemField>
           </Flex>
         </Form>
         {ok && (
@@ -89,30 +82,19 @@ export function BonusTab() {
                 data-testid="tax-bonus-trap"
               />
             )}
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
-              <Descriptions.Item label={t("tax.bonus.monthly")}>
-                {ok.monthlyEquivalent.toFixed(2)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("tax.rate")}>{ok.rate}</Descriptions.Item>
-              <Descriptions.Item label={t("tax.quickDeduction")}>
-                {ok.quickDeduction.toString()}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("tax.bonus.tax")}>
-                <Typography.Text strong data-testid="tax-bonus-tax">
-                  {formatMoney(ok.tax.toFixed(2))}
-                </Typography.Text>
-              </Descriptions.Item>
-              <Descriptions.Item label={t("tax.bonus.net")}>
-                {formatMoney(ok.net.toFixed(2))}
-              </Descriptions.Item>
-            </Descriptions>
-            <Typography.Paragraph style={{ marginTop: 16 }}>
-              <Typography.Text type="secondary">{t("tax.explain")}：</Typography.Text>
-              {ok.zh}
-            </Typography.Paragraph>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              {t("tax.source")}：{ok.source}；{t("tax.bonus.validUntil", { date: ok.validUntil })}
-            </Typography.Paragraph>
+            <TaxResult
+              figures={[
+                { label: t("tax.bonus.monthly"), value: ok.monthlyEquivalent.toFixed(2) },
+                ...rateAndTaxFigures(t, ok, t("tax.bonus.tax"), "tax-bonus-tax"),
+                { label: t("tax.bonus.net"), value: formatMoney(ok.net.toFixed(2)) },
+              ]}
+              explain={ok.zh}
+              source={
+                <>
+                  {ok.source}；{t("tax.bonus.validUntil", { date: ok.validUntil })}
+                </>
+              }
+            />
           </>
         )}
       </Card>

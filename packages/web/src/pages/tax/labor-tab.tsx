@@ -3,9 +3,10 @@
  * @example <LaborTab />
  */
 import { isTaxProblem, withholdLaborRemuneration } from "@xinsuan/core";
-import { Card, Descriptions, Form, Input, Typography } from "antd";
+import { Card, Form } from "antd";
 import { useState } from "react";
 import { formatMoney, formatNumber } from "../../components/format";
+import { AmountField, rateAndTaxFigures, TaxResult } from "../../components/tax-parts";
 import { useLang, useT } from "../../i18n";
 import { shortProblemText } from "./problem-text";
 
@@ -20,52 +21,26 @@ export function LaborTab() {
   return (
     <Card style={{ maxWidth: 720 }}>
       <Form layout="vertical">
-        <Form.Item
+        <AmountField
           label={t("tax.labor.amount")}
-          validateStatus={problem ? "error" : undefined}
-          help={problem ? shortProblemText(problem, lang) : undefined}
-        >
-          <Input
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            inputMode="decimal"
-            prefix="¥"
-            placeholder={t("tax.enterAmount")}
-            style={{ maxWidth: 240 }}
-            data-testid="tax-labor-amount"
-          />
-        </Form.Item>
+          error={problem ? shortProblemText(problem, lang) : null}
+          value={amount}
+          onChange={setAmount}
+          inputStyle={{ maxWidth: 240 }}
+          testId="tax-labor-amount"
+        />
       </Form>
       {ok && (
-        <>
-          <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
-            <Descriptions.Item label={t("tax.labor.deduction")}>
-              {formatMoney(ok.deduction.toFixed(2))}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("tax.labor.taxable")}>
-              {formatNumber(ok.taxable.toString())}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("tax.rate")}>{ok.rate}</Descriptions.Item>
-            <Descriptions.Item label={t("tax.quickDeduction")}>
-              {ok.quickDeduction.toString()}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("tax.labor.tax")}>
-              <Typography.Text strong data-testid="tax-labor-tax">
-                {formatMoney(ok.tax.toFixed(2))}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t("tax.labor.net")}>
-              {formatMoney(ok.amount.sub(ok.tax).toFixed(2))}
-            </Descriptions.Item>
-          </Descriptions>
-          <Typography.Paragraph style={{ marginTop: 16 }}>
-            <Typography.Text type="secondary">{t("tax.explain")}：</Typography.Text>
-            {ok.zh}
-          </Typography.Paragraph>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t("tax.source")}：{ok.source}
-          </Typography.Paragraph>
-        </>
+        <TaxResult
+          figures={[
+            { label: t("tax.labor.deduction"), value: formatMoney(ok.deduction.toFixed(2)) },
+            { label: t("tax.labor.taxable"), value: formatNumber(ok.taxable.toString()) },
+            ...rateAndTaxFigures(t, ok, t("tax.labor.tax"), "tax-labor-tax"),
+            { label: t("tax.labor.net"), value: formatMoney(ok.amount.sub(ok.tax).toFixed(2)) },
+          ]}
+          explain={ok.zh}
+          source={ok.source}
+        />
       )}
     </Card>
   );

@@ -84,13 +84,21 @@ export function WagesTab() {
               data-testid="tax-wages-hire-month"
             />
           </Form.Item>
-          <Form.Item>
-            <Checkbox checked={s.firstWage} onChange={(e) => setS({ ...s, firstWage: e.target.checked })}>
+          <Form.Item style={{ maxWidth: "100%" }}>
+            <Checkbox
+              style={{ whiteSpace: "normal" }}
+              checked={s.firstWage}
+              onChange={(e) => setS({ ...s, firstWage: e.target.checked })}
+            >
               {t("tax.firstWage")}
             </Checkbox>
           </Form.Item>
-          <Form.Item>
-            <Checkbox checked={s.lowIncome} onChange={(e) => setS({ ...s, lowIncome: e.target.checked })}>
+          <Form.Item style={{ maxWidth: "100%" }}>
+            <Checkbox
+              style={{ whiteSpace: "normal" }}
+              checked={s.lowIncome}
+              onChange={(e) => setS({ ...s, lowIncome: e.target.checked })}
+            >
               {t("tax.lowIncome")}
             </Checkbox>
           </Form.Item>

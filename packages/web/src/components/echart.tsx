@@ -1,8 +1,9 @@
 /**
- * A small ECharts wrapper: tree-shaken echarts/core with the bar, line and scatter charts, resized with its box.
+ * The one ECharts wrapper of the app: tree-shaken echarts/core with only the charts the pages draw (bar, line,
+ * scatter, pie), re-applied when the option changes and resized with its box.
  * @example <EChart option={{ xAxis: {}, yAxis: {}, series: [] }} height={300} />
  */
-import { BarChart, LineChart, ScatterChart } from "echarts/charts";
+import { BarChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
@@ -12,6 +13,7 @@ echarts.use([
   BarChart,
   LineChart,
   ScatterChart,
+  PieChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
