@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { hashPassword } from "../auth/password.js";
 import { openServerStore, type ServerStore } from "../context.js";
 import { buildApp } from "./app.js";
 import { createLoginLimiter } from "./login-limiter.js";
@@ -154,6 +155,39 @@ describe("sign-in", () => {
       headers: { cookie, "x-csrf-token": csrf },
     });
     expect((await app.inject({ url: "/api/v1/auth/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it("signs an agent in by the phone number of their employee record as well as by 工号", async () => {
+    await setUp();
+    const tenant = (await store.db.selectFrom("tenants").select("id").executeTakeFirstOrThrow()).id;
+    const e = await store.employees.create(tenant, {
+      employeeNo: "K007",
+      name: "张三",
+      employmentType: "全职",
+      phone: "13800000007",
+    });
+    await store.users.create(tenant, {
+      login: "K007",
+      name: "张三",
+      role: "agent",
+      employeeId: e.id,
+      passwordHash: await hashPassword("agent-pass-1"),
+    });
+    for (const login of ["K007", "13800000007"]) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { login, password: "agent-pass-1" },
+      });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().user).toMatchObject({ login: "K007", role: "agent", employeeNo: "K007" });
+    }
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { login: "13800000008", password: "agent-pass-1" },
+    });
+    expect(wrong.statusCode).toBe(401);
   });
 
   it("answers a schema error with INPUT_INVALID naming the field, and health without a session", async () => {

@@ -31,7 +31,10 @@ export type SignedIn = {
 let decoyHash: Promise<string> | undefined;
 
 async function findUser(store: ServerStore, login: string, company?: string): Promise<User | undefined> {
-  const all = await storeCall(() => store.users.findAllByLogin(login));
+  let all = await storeCall(() => store.users.findAllByLogin(login));
+  // Not an account name: a phone number of an employee with an account.
+  if (all.length === 0 && /^\+?\d{6,20}$/.test(login))
+    all = await storeCall(() => store.users.findAllByPhone(login));
   if (all.length <= 1 || company === undefined) {
     if (all.length > 1)
       throw new AppError(

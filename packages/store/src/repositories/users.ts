@@ -44,6 +44,8 @@ export interface UserRepository {
   findByLogin(tenantId: string, login: string): Promise<User | undefined>;
   /** Every account with this login in any company (sign-in without a company). */
   findAllByLogin(login: string): Promise<User[]>;
+  /** Every account whose employee has this phone number, in any company (sign-in by phone). */
+  findAllByPhone(phone: string): Promise<User[]>;
   findByEmployee(tenantId: string, employeeId: string): Promise<User | undefined>;
   list(tenantId: string): Promise<User[]>;
   /** How many accounts exist in all companies (first-run setup is allowed at 0). */
@@ -129,6 +131,17 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
     },
     async findAllByLogin(login) {
       return (await base().where("login", "=", login).execute()).map(toUser);
+    },
+    async findAllByPhone(phone) {
+      const rows = await db
+        .selectFrom("users as u")
+        .innerJoin("employees as e", (j) =>
+          j.onRef("e.id", "=", "u.employee_id").onRef("e.tenant_id", "=", "u.tenant_id"),
+        )
+        .selectAll("u")
+        .where("e.phone", "=", phone)
+        .execute();
+      return rows.map(toUser);
     },
     async findByEmployee(tenantId, employeeId) {
       const r = await base()
