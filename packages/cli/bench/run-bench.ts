@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 }
 
 function apiRow(r: Result): string {
-  const what = `api: ${r.agents} agents signed in at once (of ${r.companyAgents}), each opening their explained payslip (GET /api/v1/payslips/:period/:工号) for 20 s over loopback, autocannon; ${Number(r.requests).toLocaleString("en")} requests, latency p50 ${r.p50} ms, **p95 ${r.p95} ms**, p99 ${r.p99} ms, max ${r.max} ms; non-200: ${r.errorKinds || "none"}; peak RSS is the server's`;
+  const what = `api: ${r.agents} agents signed in at once (of ${r.companyAgents}), each opening their explained payslip (GET /api/v1/payslips/:period/:工号) for 20 s over loopback after a 5 s warm-up, autocannon; ${Number(r.requests).toLocaleString("en")} requests (a timed-out one counts as 10 s), latency p50 ${r.p50} ms, **p95 ${r.p95} ms**, p99 ${r.p99} ms, max ${r.max} ms; failed: ${r.errorKinds || "none"}; peak RSS is the server's`;
   return `| ${r.agents} | ${what} | ${Number(r.ms).toLocaleString("en")} | ${Number(r.perSec).toLocaleString("en")} | ${r.peakRssMb} | ${r.errors} | ${r.net} |`;
 }
 
@@ -178,9 +178,17 @@ The workspace case (issue #4) goes through the services on a fresh database — 
 when \`BENCH_DATABASE_URL\` names a throw-away database — and times each step on its own: init (open, migrate,
 tenant) + the policy version (welfare-6tier with the demo's 2026 base pay), importing the employees (with fake
 手机/身份证号/银行卡号, so the import encrypts them), importing the month's attendance and KPI datasets, the run
-(engine + saving the payslips + the next state) and reading the register back from the store. Reading the
-payslips back stands in for the export until \`xinsuan export\` exists. The prior month's ledger (what a company
-switching mid-year imports once) is written as the previous period's state and timed apart, outside the total.
+(engine + saving the payslips + the next state), approving, and exporting the register as CSV and as xlsx (the
+xlsx with its 提醒 sheet, which recomputes the run's warnings). The prior month's ledger (what a company switching
+mid-year imports once) is written as the previous period's state and timed apart, outside the total, as is reading
+the payslips back.
+
+The API case (issue #5) builds a company of fake agents with an approved month on SQLite, starts the real server
+(\`xinsuan serve\`) in its own process, signs 200 agents in and lets each, on its own connection, open their own
+explained payslip again and again over loopback with autocannon: 5 s of warm-up, then 20 s measured. Every response
+time is kept, a request that timed out (autocannon's 10 s) counts as 10 s, so p50/p95/p99 cover every request
+sent. Server and load generator share the machine's cores. "payslips/s" is requests per second; peak RSS is the
+server's.
 
 ## Latest
 
