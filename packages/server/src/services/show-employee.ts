@@ -9,68 +9,13 @@ import { authorize, authorizeEmployee } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import { storeCall } from "../store-errors.js";
 import { type EmployeeRow, employeeRows } from "./list-employees.js";
-
-/** A payslip in a list. @example const s: PayslipSummary = { period: "2026-09", status: "approved", gross: "8250.00", deductions: "900.00", net: "7350.00", confirmedAt: null, openQuestions: 0 } */
-export type PayslipSummary = {
-  period: string;
-  status: string;
-  gross: string;
-  deductions: string;
-  net: string;
-  confirmedAt: string | null;
-  openQuestions: number;
-};
+import { type PayslipSummary, payslipSummaries } from "./list-my-payslips.js";
 
 /** A grade change. @example const g: GradeEntry = { grade: "客服专员", tier: null, from: "2026-01-01", reason: null } */
 export type GradeEntry = { grade: string; tier: string | null; from: string; reason: string | null };
 
 /** The employee page. @example const d: EmployeeDetail = await showEmployee(ctx, { employeeNo }) */
 export type EmployeeDetail = EmployeeRow & { grades: GradeEntry[]; payslips: PayslipSummary[] };
-
-const FINAL = ["approved", "paid", "locked"] as const;
-
-/**
- * The payslip summaries of one employee's final runs (the latest final run of each period), oldest first.
- * @example const slips = await finalPayslipSummaries(ctx, employee)
- */
-export async function finalPayslipSummaries(
-  ctx: ServiceContext,
-  e: { id: string; employeeNo: string },
-): Promise<PayslipSummary[]> {
-  const { store, tenantId } = ctx;
-  const rows = await storeCall(() =>
-    store.db
-      .selectFrom("run_payslips as p")
-      .innerJoin("runs as r", (j) =>
-        j.onRef("r.id", "=", "p.run_id").onRef("r.tenant_id", "=", "p.tenant_id"),
-      )
-      .innerJoin("periods as pe", (j) =>
-        j.onRef("pe.id", "=", "r.period_id").onRef("pe.tenant_id", "=", "r.tenant_id"),
-      )
-      .select(["pe.period", "r.id as runId", "r.status", "r.started_at", "p.gross", "p.deductions", "p.net"])
-      .where("p.tenant_id", "=", tenantId)
-      .where("p.employee_no", "=", e.employeeNo)
-      .where("r.status", "in", [...FINAL])
-      .orderBy("pe.period")
-      .orderBy("r.started_at")
-      .execute(),
-  );
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) latest.set(r.period, r);
-  const [receipts, questions] = await Promise.all([
-    storeCall(() => store.feedback.receipts(tenantId, e.id)),
-    storeCall(() => store.feedback.listQuestions(tenantId, { employeeId: e.id })),
-  ]);
-  return [...latest.values()].map((r) => ({
-    period: r.period,
-    status: r.status,
-    gross: r.gross,
-    deductions: r.deductions,
-    net: r.net,
-    confirmedAt: receipts.get(r.runId) ?? null,
-    openQuestions: questions.filter((q) => q.period === r.period && q.status === "open").length,
-  }));
-}
 
 /**
  * Shows the employee; NOT_FOUND for an unknown 工号, FORBIDDEN outside the caller's scope.
@@ -96,6 +41,7 @@ export async function showEmployee(ctx: ServiceContext, o: { employeeNo: string 
   return {
     ...row!,
     grades: grades.map((g) => ({ grade: g.grade, tier: g.tier, from: g.effective_from, reason: g.reason })),
-    payslips: await finalPayslipSummaries(ctx, e),
+    // oldest first on the employee page (the agent's own list is newest first)
+    payslips: (await payslipSummaries(ctx, e.id, e.employeeNo)).reverse(),
   };
 }
