@@ -12,8 +12,7 @@
  * @example const r = await exportSi(ctx, { period: "2026-08", out: "社保汇总-2026-08.xlsx" })
  */
 
-import { computeContributions, Dec } from "@xinsuan/core";
-import { AppError } from "../app-error.js";
+import { Dec } from "@xinsuan/core";
 import { authorize } from "../auth/authorize.js";
 import type { ServiceContext } from "../context.js";
 import {
@@ -24,8 +23,9 @@ import {
   exportXlsx,
 } from "../io/write-export.js";
 import { storeCall } from "../store-errors.js";
+import { employerContributions, SI_VALUE_NAMES } from "./employer-contributions.js";
 import { deliverExport, type ExportFormat, exportFormat, loadExportData } from "./export-data.js";
-import { decOf, lineOf, readRunValues } from "./run-values.js";
+import { lineOf, readRunValues } from "./run-values.js";
 
 /** Options. @example const o: ExportSiOptions = { period: "2026-08", out: "社保.xlsx" } */
 export type ExportSiOptions = { period: string; out?: string; format?: ExportFormat };
@@ -72,25 +72,6 @@ const EMPLOYEE_LINES = ["个人养老保险", "个人医疗保险", "个人失�
 const text = (t: string): ExportCell => ({ text: t });
 const money = (d: Dec | null): ExportCell => (d === null ? null : { amount: d.toFixed(2), places: 2 });
 const sum = (ds: readonly (Dec | null)[]) => ds.reduce<Dec>((s, d) => (d === null ? s : s.add(d)), Dec.ZERO);
-
-/** The employer side for one employee, from the core calculator with the run's city, bases and rate. */
-function employerSide(period: string, city: string, base: Dec, hfBase: Dec, hfRate: string | null) {
-  const r = computeContributions({
-    city,
-    period,
-    base: base.toString(),
-    hfBase: hfBase.toString(),
-    ...(hfRate === null ? {} : { hfRate }),
-  });
-  if (!r.ok) throw new AppError("CALC_FAILED", `${city} ${period}：${r.zh}`, `${city} ${period}: ${r.en}`);
-  const e = r.employer;
-  const d = (v: string | null) => (v === null ? null : Dec.parse(v));
-  return {
-    employer: [d(e.pension), d(e.medical), d(e.unemployment), d(e.injury), Dec.parse(e.housingFund)],
-    siBase: Dec.parse(r.bases.socialInsurance),
-    hfBase: Dec.parse(r.bases.housingFund),
-  };
-}
 
 /** The summary sheet: city × item rows, 小计 per city, 合计. */
 function summarySheet(title: string, rows: readonly SiContribution[]): ExportSheet {
@@ -191,32 +172,24 @@ export async function exportSi(ctx: ServiceContext, o: ExportSiOptions): Promise
   const format = exportFormat(o);
   const d = await loadExportData(ctx, { period: o.period });
   const slips = await storeCall(() => ctx.store.runs.listPayslips(ctx.tenantId, d.run.id));
-  const values = readRunValues(d.inputs, ["参保地", "缴费基数", "公积金基数", "参加社保", "参加公积金"]);
+  const values = readRunValues(d.inputs, SI_VALUE_NAMES);
   const detail: SiContribution[] = [];
   for (const slip of slips) {
     const v = values.get(slip.employeeNo);
-    const city = v?.values.参保地;
-    if (!v || typeof city !== "string" || city === "") continue;
-    const si = v.values.参加社保 === true;
-    const hf = v.values.参加公积金 === true;
-    if (!si && !hf) continue;
-    // A parameter is folded into the formulas (no slot): read it from the policy ("7%" or 0.07).
-    const param = v.compiled.doc.params.公积金缴存比例;
-    const value = typeof param === "object" && param !== null ? param.value : param;
-    const rate = value === undefined || typeof value === "boolean" ? null : String(value);
-    const side = employerSide(o.period, city, decOf(v.values.缴费基数), decOf(v.values.公积金基数), rate);
+    const side = v && employerContributions(o.period, v);
+    if (!v || !side) continue;
     const row = d.rows.find((r) => r.employeeNo === slip.employeeNo);
     detail.push({
       employeeNo: slip.employeeNo,
       name: row?.name ?? "",
       team: row?.team ?? "",
-      city,
+      city: side.city,
       siBase: side.siBase,
       hfBase: side.hfBase,
       employee: EMPLOYEE_LINES.map((l) => (l === null ? Dec.ZERO : lineOf(slip, l, v.compiled))),
-      employer: side.employer.map((x, i) => ((i === 4 ? hf : si) ? x : Dec.ZERO)),
-      si,
-      hf,
+      employer: side.employer,
+      si: side.si,
+      hf: side.hf,
     });
   }
   const title = `${d.company} · ${o.period} 社保公积金汇总 · 状态：${d.state}`;
