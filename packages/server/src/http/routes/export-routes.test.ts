@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, createHttpKit, type HttpKit } from "../http-test-kit.js";
-import { contentDisposition } from "./export-routes.js";
+import { contentDisposition } from "../send-file.js";
 
 let k: HttpKit;
 let hr: Caller;

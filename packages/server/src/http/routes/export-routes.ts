@@ -6,7 +6,7 @@
  * @example await registerExportRoutes(api, deps) // GET /api/v1/periods/2026-09/exports/bank?format=csv
  */
 
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { exportBank } from "../../services/export-bank.js";
@@ -17,49 +17,9 @@ import { exportRegister } from "../../services/export-register.js";
 import { exportSi } from "../../services/export-si.js";
 import type { RouteDeps } from "../app.js";
 import { contextOf } from "../request-context.js";
+import { sendFile } from "../send-file.js";
 
 const tags = ["exports"];
-
-/** Content types by file extension. @example CONTENT_TYPES.csv === "text/csv; charset=utf-8" */
-export const CONTENT_TYPES: Record<string, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-  zip: "application/zip",
-  pdf: "application/pdf",
-};
-
-/**
- * The Content-Disposition of a download: an ASCII fallback name and the real name as RFC 5987 UTF-8.
- * @example contentDisposition("工资表-2026-09.xlsx", "register-2026-09.xlsx")
- * // `attachment; filename="register-2026-09.xlsx"; filename*=UTF-8''%E5%B7%A5…`
- */
-export function contentDisposition(fileName: string, asciiName: string): string {
-  const fallback = asciiName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-/**
- * Sends bytes as a file download.
- * @example return sendDownload(reply, bytes, "工资表-2026-09.xlsx", "register-2026-09.xlsx")
- */
-export function sendDownload(
-  reply: FastifyReply,
-  bytes: Uint8Array,
-  fileName: string,
-  asciiName: string,
-  contentType?: string,
-): FastifyReply {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  return reply
-    .header("content-type", contentType ?? CONTENT_TYPES[ext] ?? "application/octet-stream")
-    .header("content-disposition", contentDisposition(fileName, asciiName))
-    .header("cache-control", "no-store")
-    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-}
 
 const KINDS = ["register", "payslips", "payslips-pdf", "bank", "iit", "si"] as const;
 
@@ -94,30 +54,35 @@ export async function registerExportRoutes(app: FastifyInstance, d: RouteDeps): 
         case "register": {
           const draft = req.query.draft === "true" || req.query.draft === "1";
           const x = await exportRegister(ctx, { period, format, ...(draft ? { draft } : {}) });
-          return sendDownload(reply, x.bytes, x.fileName, ascii(x.format));
+          return sendFile(reply, { bytes: x.bytes, name: x.fileName, asciiName: ascii(x.format) });
         }
         case "payslips": {
           const x = await exportPayslips(ctx, { period, format });
-          return sendDownload(reply, x.bytes, x.fileName, ascii(x.format));
+          return sendFile(reply, { bytes: x.bytes, name: x.fileName, asciiName: ascii(x.format) });
         }
         case "payslips-pdf": {
           const x = await exportPayslipsPdf(ctx, { period });
-          return sendDownload(reply, x.zip, `工资条-${period}.zip`, ascii("zip"));
+          return sendFile(reply, { bytes: x.zip, name: `工资条-${period}.zip`, asciiName: ascii("zip") });
         }
         case "bank": {
           const x = await exportBank(ctx, { period, format });
           // A bank template may write its CSV in GBK: UTF-8 is claimed only when the file starts with its BOM.
           const bom = x.bytes[0] === 0xef && x.bytes[1] === 0xbb && x.bytes[2] === 0xbf;
           const type = x.format === "csv" && !bom ? "text/csv" : undefined;
-          return sendDownload(reply, x.bytes, x.fileName, ascii(x.format), type);
+          return sendFile(reply, {
+            bytes: x.bytes,
+            name: x.fileName,
+            asciiName: ascii(x.format),
+            ...(type ? { type } : {}),
+          });
         }
         case "iit": {
           const x = await exportIit(ctx, { period, format });
-          return sendDownload(reply, x.bytes, x.fileName, ascii(x.format));
+          return sendFile(reply, { bytes: x.bytes, name: x.fileName, asciiName: ascii(x.format) });
         }
         case "si": {
           const x = await exportSi(ctx, { period, format });
-          return sendDownload(reply, x.bytes, x.fileName, ascii(x.format));
+          return sendFile(reply, { bytes: x.bytes, name: x.fileName, asciiName: ascii(x.format) });
         }
       }
     },

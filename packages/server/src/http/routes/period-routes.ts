@@ -22,7 +22,7 @@ import { langOf } from "../error-body.js";
 import { readUploadedTable } from "../read-upload.js";
 import { contextOf } from "../request-context.js";
 import { createRunJobs, type RunJobs } from "../run-jobs.js";
-import { sendDownload } from "./export-routes.js";
+import { sendFile } from "../send-file.js";
 
 const tags = ["periods"];
 const periodParams = z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM") });
@@ -48,7 +48,11 @@ export async function registerPeriodRoutes(
   );
   r.get("/periods/:period/input-template", { schema: { tags, params: periodParams } }, async (req, reply) => {
     const t = await buildPeriodTemplate(contextOf(req, d.store), req.params);
-    return sendDownload(reply, t.bytes, t.fileName, `input-template-${req.params.period}.xlsx`);
+    return sendFile(reply, {
+      bytes: t.bytes,
+      name: t.fileName,
+      asciiName: `input-template-${req.params.period}.xlsx`,
+    });
   });
   r.post(
     "/periods/:period/datasets",
