@@ -2,6 +2,7 @@
  * Types of the HTTP API v1 payloads (see the API contract). Money is always a decimal string.
  * @example const me: Me = session.user;
  */
+import type { ExplainedLine } from "@xinsuan/core";
 
 /** A user role. @example const r: Role = "agent"; */
 export type Role = "admin" | "hr" | "finance" | "lead" | "agent";
@@ -40,21 +41,8 @@ export type PayslipSummary = {
   openQuestions: number;
 };
 
-/** A reference a line used. @example { label: "级别工资[E]", value: "800.00", source: "方案表格" } */
-export type PayslipRef = { label: string; value: string; source: string };
-
-/** One explained payslip line (core's ExplainedLine). @example line.sentence */
-export type PayslipLine = {
-  name: string;
-  kind: string;
-  value: string;
-  formula: string;
-  substituted: string;
-  sentence: string;
-  refs: PayslipRef[];
-  notes?: string[];
-  description?: string;
-};
+/** One explained payslip line: core's ExplainedLine, as the server sends it. @example line.sentence */
+export type PayslipLine = ExplainedLine;
 
 /** A question an employee asked about a payslip line. @example q.status === "open" */
 export type Question = {
